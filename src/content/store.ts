@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto'
+import MiniSearch from 'minisearch'
+import type { Resource, RoadmapDetail, RoadmapRef, RoadmapSummary, SearchHit, Snapshot, Step, StepNode, Tool, VersionSummary } from '../domain/api.js'
+import type { ResourceKind, ToolCategory } from '../domain/content.js'
+import {
+  InvalidParameterError,
+  ResourceNotFoundError,
+  RoadmapNotFoundError,
+  StepNotFoundError,
+  ToolNotFoundError,
+  VersionNotFoundError
+} from '../errors.js'
+import type { ValidRoadmap, ValidVersion } from './validate.js'
+
+export const LATEST = 'latest'
+
+export interface RoadmapEntry {
+  slug: string
+  summary: RoadmapSummary
+  detail: RoadmapDetail
+  /** Oldest first. */
+  versions: VersionEntry[]
+  latest: VersionEntry
+}
+
+export interface StepFilter { parent?: string, depth?: number }
+export interface ToolFilter { category?: ToolCategory, step?: string }
+export interface ResourceFilter { kind?: ResourceKind, step?: string, tool?: string, hasUrl?: boolean }
+
+export interface VersionEntry {
+  roadmapSlug: string
+  id: string
+  summary: VersionSummary
+  contentHash: string
+  snapshot: Snapshot
+  /** The snapshot serialised once; routes send these bytes as they are. */
+  snapshotJson: string
+  /** Every step in reading order (depth-first, by order). */
+  steps: readonly Step[]
+  stepTree: readonly StepNode[]
+  tools: readonly Tool[]
+  resources: readonly Resource[]
+  findStep: (id: string) => Step | undefined
+  findTool: (id: string) => Tool | undefined
+  findResource: (id: string) => Resource | undefined
+  getStep: (id: string) => Step
+  getTool: (id: string) => Tool
+  getResource: (id: string) => Resource
+  childrenOf: (id: string | null) => readonly Step[]
+  /** Root first, parent last. */
+  ancestorsOf: (id: string) => readonly Step[]
+  previousOf: (id: string) => Step | null
+  nextOf: (id: string) => Step | null
+  listSteps: (filter: StepFilter) => readonly Step[]
+  listTools: (filter: ToolFilter) => readonly Tool[]
+  listResources: (filter: ResourceFilter) => readonly Resource[]
+  search: (query: string) => readonly SearchHit[]
+}
+
+export interface ContentStore {
+  roadmaps: readonly RoadmapEntry[]
+  getRoadmap: (slug: string) => RoadmapEntry
+  /** Resolves `latest`; throws a coded 404 for an unknown roadmap or version. */
+  getVersion: (slug: string, version: string) => VersionEntry
+  /** Ids of every version across roadmaps, e.g. to tell a concrete version from an alias. */
+  isLatestAlias: (version: string) => boolean
+}
+
+export function createContentStore (roadmaps: ValidRoadmap[]): ContentStore {
+  const entries = roadmaps.map(createRoadmapEntry)
+  const bySlug = new Map(entries.map((entry) => [entry.slug, entry]))
+  const getRoadmap = (slug: string) => {
+    const entry = bySlug.get(slug)
+    if (entry === undefined) throw new RoadmapNotFoundError(slug)
+    return entry
+  }
+  return Object.freeze({
+    roadmaps: Object.freeze(entries),
+    getRoadmap,
+    getVersion: (slug: string, version: string) => {
+      const entry = getRoadmap(slug)
+      if (version === LATEST) return entry.latest
+      const found = entry.versions.find((candidate) => candidate.id === version)
+      if (found === undefined) throw new VersionNotFoundError(slug, version)
+      return found
+    },
+    isLatestAlias: (version: string) => version === LATEST
+  })
+}
+
+function createRoadmapEntry (roadmap: ValidRoadmap): RoadmapEntry {
+  const href = `/v1/roadmaps/${roadmap.slug}`
+  const summary: RoadmapSummary = {
+    slug: roadmap.slug,
+    title: roadmap.meta.title,
+    description: roadmap.meta.description,
+    authors: roadmap.meta.authors,
+    ...(roadmap.meta.publisher === undefined ? {} : { publisher: roadmap.meta.publisher }),
+    links: roadmap.meta.links,
+    latestVersion: roadmap.meta.latest,
+    versionCount: roadmap.versions.length,
+    href
+  }
+  const versions = roadmap.versions.map((version) => createVersionEntry(summary, version))
+  const latest = versions.find((version) => version.id === roadmap.meta.latest)!
+  return {
+    slug: roadmap.slug,
+    summary,
+    detail: { ...summary, versions: versions.map((version) => version.summary) },
+    versions,
+    latest
+  }
+}
+
+function createVersionEntry (roadmap: RoadmapSummary, version: ValidVersion): VersionEntry {
+  const stepFiles = [...version.steps.entries()]
+  const childIds = new Map<string | null, string[]>()
+  for (const [id, step] of stepFiles.sort(([, a], [, b]) => a.order - b.order)) {
+    const parent = step.parent ?? null
+    childIds.set(parent, [...(childIds.get(parent) ?? []), id])
+  }
+
+  const steps: Step[] = []
+  const visit = (parent: string | null, depth: number) => {
+    for (const id of childIds.get(parent) ?? []) {
+      const step = version.steps.get(id)!
+      steps.push({ id, number: step.number, title: step.title, summary: step.summary, parent, order: step.order, depth, tools: step.tools, resources: step.resources })
+      visit(id, depth + 1)
+    }
+  }
+  visit(null, 1)
+  const stepById = new Map(steps.map((step) => [step.id, step]))
+  const readingIndex = new Map(steps.map((step, index) => [step.id, index]))
+  const children = new Map<string | null, Step[]>([...childIds].map(([parent, ids]) => [parent, ids.map((id) => stepById.get(id)!)]))
+
+  const stepsNaming = groupBy(steps.flatMap((step) => step.tools.map((toolId) => [toolId, step.id] as const)))
+  const stepsRecommending = groupBy(steps.flatMap((step) => step.resources.map((resourceId) => [resourceId, step.id] as const)))
+  const resourceIdsInOrder = unique(steps.flatMap((step) => step.resources))
+  const resourcesAbout = groupBy(resourceIdsInOrder.flatMap((resourceId) => version.resources.get(resourceId)!.tools.map((toolId) => [toolId, resourceId] as const)))
+  const toolIdsInOrder = unique([...steps.flatMap((step) => step.tools), ...resourceIdsInOrder.flatMap((id) => version.resources.get(id)!.tools)])
+
+  const tools: Tool[] = toolIdsInOrder.map((id) => {
+    const tool = version.tools.get(id)!
+    return {
+      id,
+      name: tool.name,
+      category: tool.category,
+      ...(tool.homepage === undefined ? {} : { homepage: tool.homepage }),
+      description: tool.description,
+      steps: stepsNaming.get(id) ?? [],
+      resources: resourcesAbout.get(id) ?? []
+    }
+  })
+  const resources: Resource[] = resourceIdsInOrder.map((id) => {
+    const { tools: resourceTools, ...resource } = version.resources.get(id)!
+    return { id, ...resource, tools: resourceTools, steps: stepsRecommending.get(id) ?? [] }
+  })
+  const toolById = new Map(tools.map((tool) => [tool.id, tool]))
+  const resourceById = new Map(resources.map((resource) => [resource.id, resource]))
+
+  const toTree = (parent: string | null): StepNode[] => (children.get(parent) ?? []).map((step) => ({ ...step, children: toTree(step.id) }))
+  const stepTree = toTree(null)
+  const href = `${roadmap.href}/versions/${version.id}`
+  const roadmapRef: RoadmapRef = {
+    slug: roadmap.slug,
+    title: roadmap.title,
+    authors: roadmap.authors,
+    ...(roadmap.publisher === undefined ? {} : { publisher: roadmap.publisher }),
+    href: roadmap.href
+  }
+  const versionFields = {
+    id: version.id,
+    title: version.meta.title,
+    published: version.meta.published,
+    source: version.meta.source,
+    notes: version.meta.notes
+  }
+  const counts = { stepCount: steps.length, toolCount: tools.length, resourceCount: resources.length, href }
+  const body = { steps: stepTree, tools, resources }
+  // Everything the snapshot serves goes into the hash, so equal hashes mean equal bytes.
+  const contentHash = `sha256-${createHash('sha256').update(canonicalJson({ roadmap: roadmapRef, version: { ...versionFields, ...counts }, ...body })).digest('base64url')}`
+  const summary: VersionSummary = { ...versionFields, contentHash, ...counts }
+  const snapshot: Snapshot = deepFreeze({ roadmap: roadmapRef, version: summary, ...body })
+  const search = createSearch(steps, tools, resources, href)
+
+  const versionLabel = `${roadmap.slug}/${version.id}`
+  const getStep = (id: string) => stepById.get(id) ?? throwError(new StepNotFoundError(versionLabel, id))
+  const getTool = (id: string) => toolById.get(id) ?? throwError(new ToolNotFoundError(versionLabel, id))
+  const getResource = (id: string) => resourceById.get(id) ?? throwError(new ResourceNotFoundError(versionLabel, id))
+  const requireFilter = <T>(name: string, kind: string, value: string, lookup: Map<string, T>) => {
+    if (!lookup.has(value)) throw new InvalidParameterError(name, `refers to ${kind} "${value}", which ${versionLabel} does not have`)
+  }
+
+  return {
+    roadmapSlug: roadmap.slug,
+    id: version.id,
+    summary,
+    contentHash,
+    snapshot,
+    snapshotJson: JSON.stringify(snapshot),
+    steps,
+    stepTree,
+    tools,
+    resources,
+    findStep: (id) => stepById.get(id),
+    findTool: (id) => toolById.get(id),
+    findResource: (id) => resourceById.get(id),
+    getStep,
+    getTool,
+    getResource,
+    childrenOf: (id) => children.get(id) ?? [],
+    ancestorsOf: (id) => {
+      const ancestors: Step[] = []
+      for (let current = getStep(id).parent; current !== null; current = stepById.get(current)!.parent) ancestors.unshift(stepById.get(current)!)
+      return ancestors
+    },
+    previousOf: (id) => steps[readingIndex.get(getStep(id).id)! - 1] ?? null,
+    nextOf: (id) => steps[readingIndex.get(getStep(id).id)! + 1] ?? null,
+    listSteps: ({ parent, depth }) => {
+      if (parent !== undefined) requireFilter('parent', 'step', parent, stepById)
+      return steps.filter((step) => (parent === undefined || step.parent === parent) && (depth === undefined || step.depth === depth))
+    },
+    listTools: ({ category, step }) => {
+      if (step !== undefined) requireFilter('step', 'step', step, stepById)
+      return tools.filter((tool) => (category === undefined || tool.category === category) && (step === undefined || tool.steps.includes(step)))
+    },
+    listResources: ({ kind, step, tool, hasUrl }) => {
+      if (step !== undefined) requireFilter('step', 'step', step, stepById)
+      if (tool !== undefined) requireFilter('tool', 'tool', tool, toolById)
+      return resources.filter((resource) =>
+        (kind === undefined || resource.kind === kind) &&
+        (step === undefined || resource.steps.includes(step)) &&
+        (tool === undefined || resource.tools.includes(tool)) &&
+        (hasUrl === undefined || (resource.url !== undefined) === hasUrl))
+    },
+    search
+  }
+}
+
+interface SearchDocument { key: string, kind: SearchHit['kind'], id: string, title: string, text: string, href: string }
+
+/* @see https://lucaong.github.io/minisearch/ — ranked BM25+ search with prefix and fuzzy matching. */
+function createSearch (steps: Step[], tools: Tool[], resources: Resource[], versionHref: string): (query: string) => readonly SearchHit[] {
+  const documents: SearchDocument[] = [
+    ...steps.map((step) => ({ key: `step:${step.id}`, kind: 'step' as const, id: step.id, title: step.title, text: step.summary, href: `${versionHref}/steps/${step.id}` })),
+    ...tools.map((tool) => ({ key: `tool:${tool.id}`, kind: 'tool' as const, id: tool.id, title: tool.name, text: tool.description, href: `${versionHref}/tools/${tool.id}` })),
+    ...resources.map((resource) => ({
+      key: `resource:${resource.id}`,
+      kind: 'resource' as const,
+      id: resource.id,
+      title: [resource.title, resource.subtitle].filter(Boolean).join(': '),
+      text: resource.authors.join(', '),
+      href: `${versionHref}/resources/${resource.id}`
+    }))
+  ]
+  const index = new MiniSearch<SearchDocument>({
+    idField: 'key',
+    fields: ['title', 'text'],
+    storeFields: ['kind', 'id', 'title', 'text', 'href'],
+    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
+  })
+  index.addAll(documents)
+  return (query) => index.search(query).map((result) => {
+    const terms = Object.keys(result.match)
+    const titleMatches = terms.some((term) => result.match[term]!.includes('title'))
+    const text = titleMatches || result['text'] === '' ? result['title'] as string : result['text'] as string
+    return {
+      kind: result['kind'] as SearchHit['kind'],
+      id: result['id'] as string,
+      title: result['title'] as string,
+      score: Math.round(result.score * 1000) / 1000,
+      snippet: highlight(text, terms),
+      href: result['href'] as string
+    }
+  })
+}
+
+const SNIPPET_LENGTH = 160
+
+export function highlight (text: string, terms: string[]): string {
+  const words = terms.filter((term) => term.length > 0).map(escapeRegExp)
+  const pattern = words.length === 0 ? null : new RegExp(`(${words.join('|')})`, 'gi')
+  const first = pattern === null ? -1 : text.search(pattern)
+  const start = first > SNIPPET_LENGTH / 2 ? text.lastIndexOf(' ', first - SNIPPET_LENGTH / 4) + 1 : 0
+  const excerpt = text.slice(start, start + SNIPPET_LENGTH)
+  const parts = pattern === null ? [excerpt] : excerpt.split(pattern)
+  const body = parts.map((part, index) => index % 2 === 1 ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)).join('')
+  return `${start > 0 ? '…' : ''}${body}${start + SNIPPET_LENGTH < text.length ? '…' : ''}`
+}
+
+export function escapeHtml (text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+}
+
+function escapeRegExp (text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** JSON with object keys sorted, so the same content always hashes the same. */
+export function canonicalJson (value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+    return Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+  })
+}
+
+function groupBy (pairs: ReadonlyArray<readonly [string, string]>): Map<string, string[]> {
+  const groups = new Map<string, string[]>()
+  for (const [key, value] of pairs) {
+    const group = groups.get(key) ?? []
+    if (!group.includes(value)) group.push(value)
+    groups.set(key, group)
+  }
+  return groups
+}
+
+function unique (values: string[]): string[] {
+  return [...new Set(values)]
+}
+
+function throwError (error: Error): never {
+  throw error
+}
+
+function deepFreeze<T> (value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const item of Object.values(value)) deepFreeze(item)
+  }
+  return value
+}

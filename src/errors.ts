@@ -1,0 +1,48 @@
+import createError from '@fastify/error'
+
+/*
+ * One vocabulary of error codes for REST (problem+json `code`) and GraphQL
+ * (`extensions.code`). Each code has a problem type page at /problems/{slug}.
+ */
+export const problemCatalog = {
+  ROADMAP_ERR_ROADMAP_NOT_FOUND: { status: 404, title: 'Roadmap not found', description: 'No roadmap has this slug. GET /v1/roadmaps lists the roadmaps served.' },
+  ROADMAP_ERR_VERSION_NOT_FOUND: { status: 404, title: 'Version not found', description: 'The roadmap has no version with this id. Version ids are edition dates (YYYY-MM-DD) or `latest`.' },
+  ROADMAP_ERR_STEP_NOT_FOUND: { status: 404, title: 'Step not found', description: 'The version has no step with this id.' },
+  ROADMAP_ERR_TOOL_NOT_FOUND: { status: 404, title: 'Tool not found', description: 'The version has no tool with this id.' },
+  ROADMAP_ERR_RESOURCE_NOT_FOUND: { status: 404, title: 'Resource not found', description: 'The version has no resource with this id.' },
+  ROADMAP_ERR_ROUTE_NOT_FOUND: { status: 404, title: 'Route not found', description: 'No route matches this method and path. See /openapi.json for the routes served.' },
+  ROADMAP_ERR_INVALID_PARAMETER: { status: 400, title: 'Invalid parameter', description: 'A path, query or body parameter is missing or has a value outside what the route accepts.' },
+  ROADMAP_ERR_INVALID_CURSOR: { status: 400, title: 'Invalid cursor', description: 'The pagination cursor was not issued for this list. Start again without a cursor.' },
+  ROADMAP_ERR_BAD_REQUEST: { status: 400, title: 'Bad request', description: 'The request could not be read: a malformed URL, body or header.' },
+  ROADMAP_ERR_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed', description: 'The route exists but does not accept this method.' },
+  ROADMAP_ERR_NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable', description: 'None of the media types in Accept can be produced by this route.' },
+  ROADMAP_ERR_PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large', description: 'The request body is larger than the server accepts.' },
+  ROADMAP_ERR_URI_TOO_LONG: { status: 414, title: 'URI too long', description: 'The request URI or one of its parameters is longer than the server accepts.' },
+  ROADMAP_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type', description: 'The request body has a media type the route does not read.' },
+  ROADMAP_ERR_TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests', description: 'Slow down and retry after the time given in Retry-After.' },
+  ROADMAP_ERR_NOT_READY: { status: 503, title: 'Not ready', description: 'The server has not finished loading its content.' },
+  ROADMAP_ERR_INTERNAL: { status: 500, title: 'Internal server error', description: 'Something failed on our side. The error is logged; retrying may help.' }
+} as const satisfies Record<string, { status: number, title: string, description: string }>
+
+export type ProblemCode = keyof typeof problemCatalog
+
+export function problemSlug (code: ProblemCode): string {
+  return code.replace(/^ROADMAP_ERR_/, '').toLowerCase().replaceAll('_', '-')
+}
+
+export function problemTypeUri (code: ProblemCode): string {
+  return `/problems/${problemSlug(code)}`
+}
+
+export const RoadmapNotFoundError = createError<[string]>('ROADMAP_ERR_ROADMAP_NOT_FOUND', 'No roadmap "%s"', 404)
+export const VersionNotFoundError = createError<[string, string]>('ROADMAP_ERR_VERSION_NOT_FOUND', 'Roadmap "%s" has no version "%s"', 404)
+export const StepNotFoundError = createError<[string, string]>('ROADMAP_ERR_STEP_NOT_FOUND', 'Version %s has no step "%s"', 404)
+export const ToolNotFoundError = createError<[string, string]>('ROADMAP_ERR_TOOL_NOT_FOUND', 'Version %s has no tool "%s"', 404)
+export const ResourceNotFoundError = createError<[string, string]>('ROADMAP_ERR_RESOURCE_NOT_FOUND', 'Version %s has no resource "%s"', 404)
+export const InvalidCursorError = createError<[string]>('ROADMAP_ERR_INVALID_CURSOR', 'Parameter "%s" is not a cursor issued for this list', 400)
+export const InvalidParameterError = createError<[string, string]>('ROADMAP_ERR_INVALID_PARAMETER', 'Parameter "%s" %s', 400)
+export const NotAcceptableError = createError<[string]>('ROADMAP_ERR_NOT_ACCEPTABLE', 'This route can produce %s', 406)
+
+export function isProblemCode (code: unknown): code is ProblemCode {
+  return typeof code === 'string' && Object.hasOwn(problemCatalog, code)
+}
