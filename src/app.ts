@@ -4,6 +4,7 @@ import { SHIPPED_CONTENT_DIR, type Config } from './config.js'
 import contentPlugin from './content/plugin.js'
 import { sharedSchemas } from './domain/api.js'
 import { ProblemSchema } from './domain/problem.js'
+import httpCaching from './plugins/http-caching.js'
 import problemDetails, { frameworkErrorHandler } from './plugins/problem-details.js'
 import healthRoutes from './routes/health.js'
 import problemsRoutes from './routes/problems.js'
@@ -30,6 +31,7 @@ export async function buildApp (options: AppOptions = {}) {
   // Errors first, so that every plugin after it, content loading included, answers failures the same way.
   await app.register(problemDetails)
   await app.register(contentPlugin, { contentDir: options.contentDir ?? SHIPPED_CONTENT_DIR, watch: options.contentWatch ?? false })
+  await app.register(httpCaching)
 
   await app.register(healthRoutes)
   await app.register(problemsRoutes)

@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { concreteLocation } from '../plugins/http-caching.js'
 import { RoadmapParams, VersionParams, commonProblems } from './params.js'
 
 const roadmapsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
@@ -56,7 +57,9 @@ const roadmapsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       response: { 200: { ...Type.Ref('Snapshot'), description: 'The snapshot.' }, ...commonProblems }
     }
   }, async function (request, reply) {
-    const version = fastify.contentStore.getVersion(request.params.slug, request.params.version)
+    const store = fastify.contentStore
+    const version = store.getVersion(request.params.slug, request.params.version)
+    if (reply.cacheAs({ contentHashes: [version.contentHash], immutable: !store.isLatestAlias(request.params.version), contentLocation: concreteLocation(request.url, version.id) })) return reply
     return reply.type('application/json; charset=utf-8').send(version.snapshotJson)
   })
 }
