@@ -38,12 +38,14 @@ const isOn = (flag: string | undefined) => flag === 'true' || flag === '1'
 export function loadConfig (env: NodeJS.ProcessEnv): Config {
   const keys = Object.keys(ConfigSchema.properties)
   const raw = Object.fromEntries(keys.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]))
-  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
+  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, { ...raw }))
   const errors = [...Value.Errors(ConfigSchema, converted)]
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const key = error.path.slice(1)
-      return `  ${key}=${JSON.stringify(raw[key] ?? null)}: ${error.message.toLowerCase()}`
+      const choices = (error.schema.anyOf as Array<{ const?: unknown }> | undefined)?.map((option) => option.const)
+      const reason = choices !== undefined ? `must be one of ${choices.join(', ')}` : error.message.toLowerCase()
+      return `  ${key}=${JSON.stringify(raw[key] ?? null)}: ${reason}`
     })
     throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`)
   }

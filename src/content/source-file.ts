@@ -8,7 +8,8 @@ export interface SourceFile {
   path: string
   data: unknown
   syntaxErrors: Array<SourcePosition & { message: string }>
-  locate: (fieldPath: ReadonlyArray<string | number>) => SourcePosition
+  /** Position of a field's value, or of its key with `{ key: true }`; a missing field points at its parent. */
+  locate: (fieldPath: ReadonlyArray<string | number>, options?: { key?: boolean }) => SourcePosition
 }
 
 export function parseSourceFile (path: string, text: string): SourceFile {
@@ -23,8 +24,8 @@ export function parseSourceFile (path: string, text: string): SourceFile {
     path,
     data,
     syntaxErrors,
-    locate: (fieldPath) => {
-      const offset = findOffset(document, fieldPath)
+    locate: (fieldPath, options) => {
+      const offset = findOffset(document, fieldPath, options?.key ?? false)
       const position = lineCounter.linePos(offset)
       return { line: position.line, column: position.col }
     }
@@ -35,14 +36,15 @@ export function parseSourceFile (path: string, text: string): SourceFile {
  * Walks as deep as the path exists: a missing field points at the object that
  * should hold it, an unknown field at its key.
  */
-function findOffset (document: Document, fieldPath: ReadonlyArray<string | number>): number {
+function findOffset (document: Document, fieldPath: ReadonlyArray<string | number>, atKey: boolean): number {
   let node: Node | null = document.contents
   let offset = node?.range?.[0] ?? 0
-  for (const segment of fieldPath) {
+  for (const [index, segment] of fieldPath.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
       if (pair === undefined) break
       offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? offset
+      if (atKey && index === fieldPath.length - 1) break
       node = (pair.value as Node | null) ?? null
       if (node?.range !== undefined && node.range !== null && !isMap(node) && !isSeq(node)) offset = node.range[0]
     } else if (isSeq(node) && typeof segment === 'number') {

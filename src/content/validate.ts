@@ -12,7 +12,7 @@ import {
   type VersionFile
 } from '../domain/content.js'
 import type { ContentSources, EntitySource, VersionSources } from './load.js'
-import type { SourceFile } from './source-file.js'
+import type { SourceFile, SourcePosition } from './source-file.js'
 
 export interface ContentIssue {
   file: string
@@ -56,8 +56,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Runs the schema pass on every file, then the cross-file rules; returns every problem found. */
 export function validateContent (sources: ContentSources): ValidationResult {
   const issues: ContentIssue[] = []
-  const report = (file: SourceFile | string, fieldPath: ReadonlyArray<string | number>, message: string) => {
-    const position = typeof file === 'string' ? { line: 1, column: 1 } : file.locate(fieldPath)
+  const report: Report = (file, fieldPath, message, at) => {
+    const position = at ?? (typeof file === 'string' ? { line: 1, column: 1 } : file.locate(fieldPath))
     issues.push({ file: typeof file === 'string' ? file : file.path, ...position, field: formatFieldPath(fieldPath), message })
   }
 
@@ -101,7 +101,7 @@ export function validateContent (sources: ContentSources): ValidationResult {
   return { ok: true, roadmaps }
 }
 
-type Report = (file: SourceFile | string, fieldPath: ReadonlyArray<string | number>, message: string) => void
+type Report = (file: SourceFile | string, fieldPath: ReadonlyArray<string | number>, message: string, at?: SourcePosition) => void
 
 function validateVersion (sources: VersionSources, reportAny: Report): ValidVersion | undefined {
   let found = 0
@@ -201,19 +201,23 @@ function checkEntities<T> (kind: ContentFileKind, entities: EntitySource[], repo
 }
 
 function checkFile<T> (kind: ContentFileKind, file: SourceFile, report: Report): T | undefined {
-  for (const error of file.syntaxErrors) report(file, [], `YAML syntax error at ${error.line}:${error.column}: ${error.message}`)
+  for (const error of file.syntaxErrors) report(file, [], `YAML syntax error: ${error.message}`, error)
   if (file.syntaxErrors.length > 0) return undefined
   const checker = checkers[kind]
   const data = Value.Default(checker.Schema(), structuredClone(file.data ?? {}))
   if (checker.Check(data)) return data as T
   const reported = new Set<string>()
-  for (const error of checker.Errors(data)) {
+  const errors = [...checker.Errors(data)]
+  const missing = new Set(errors.filter((error) => error.type === ValueErrorType.ObjectRequiredProperty).map((error) => error.path))
+  for (const error of errors) {
+    // A missing field also fails its type check; the "is required" message says it better.
+    if (missing.has(error.path) && error.type !== ValueErrorType.ObjectRequiredProperty) continue
     const fieldPath = error.path.split('/').slice(1).map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment.replaceAll('~1', '/').replaceAll('~0', '~'))
     const message = describeSchemaError(error.type, error.message, error.schema, error.value, fieldPath)
     const key = `${error.path}|${message}`
     if (reported.has(key) || (error.type === ValueErrorType.Union && reported.size > 0)) continue
     reported.add(key)
-    report(file, fieldPath, message)
+    report(file, fieldPath, message, error.type === ValueErrorType.ObjectAdditionalProperties ? file.locate(fieldPath, { key: true }) : undefined)
   }
   return undefined
 }
@@ -224,7 +228,7 @@ function describeSchemaError (type: ValueErrorType, message: string, schema: TSc
     case ValueErrorType.ObjectAdditionalProperties:
       return `unknown field "${name}": allowed fields are ${Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {}).join(', ') || 'none'}`
     case ValueErrorType.ObjectRequiredProperty:
-      return `is required${schema.description !== undefined ? `: ${lowerFirst(schema.description)}` : ''}`
+      return `is required${schema.description !== undefined ? ` (${lowerFirst(schema.description).replace(/\.$/, '')})` : ''}`
     case ValueErrorType.Union:
       return `must be one of ${(schema.anyOf as TSchema[] | undefined)?.map((option) => JSON.stringify(option.const)).join(', ') ?? 'the allowed values'}, not ${JSON.stringify(value)}`
     case ValueErrorType.StringPattern:
