@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import type { ContentStore, VersionEntry } from '../content/store.js'
+import { negotiateEncoding, varyOnAcceptEncoding } from './compression.js'
 
 /*
  * ETags and Cache-Control for everything derived from a version. A concrete
@@ -22,6 +24,8 @@ export interface CacheTarget {
   contentLocation?: string
   /** Distinguishes representations of one URL, e.g. the negotiated media type. */
   variant?: string
+  /** Overrides the policy `immutable` picks, e.g. SHORT_CACHE_CONTROL for lists that change on reload. */
+  cacheControl?: string
 }
 
 declare module 'fastify' {
@@ -37,9 +41,12 @@ declare module 'fastify' {
 const MAX_MEMOISED_ETAGS = 10_000
 const etags = new Map<string, string>()
 
-/** Strong ETag from content hash + path + query + variant, memoised so repeated requests do not hash again. */
+/**
+ * Strong ETag from content hash + path + query + variant + content coding, memoised so repeated
+ * requests do not hash again. Each coding has its own bytes, so its own strong ETag (RFC 9110 §8.8.3).
+ */
 export function etagFor (request: FastifyRequest, target: CacheTarget): string {
-  const key = `${target.contentHashes.join(',')}|${request.url}|${target.variant ?? ''}`
+  const key = `${target.contentHashes.join(',')}|${request.url}|${target.variant ?? ''}|${negotiateEncoding(request)}`
   let etag = etags.get(key)
   if (etag === undefined) {
     etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`
@@ -56,6 +63,30 @@ export function ifNoneMatchMatches (header: string | undefined, etag: string): b
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
 }
 
+/** The cache target of a response derived from one version, addressed by id or by `latest`. */
+export function versionCacheTarget (store: ContentStore, requestedVersion: string, version: VersionEntry, url: string): CacheTarget {
+  return {
+    contentHashes: [version.contentHash],
+    immutable: !store.isLatestAlias(requestedVersion),
+    contentLocation: concreteLocation(url, version.id)
+  }
+}
+
+const fingerprints = new WeakMap<object, string>()
+
+/**
+ * A hash of a value the store built, for responses not tied to one version (lists of roadmaps and
+ * versions): they change only when a reload replaces the store, so the hash is computed once per value.
+ */
+export function contentFingerprint (value: object): string {
+  let fingerprint = fingerprints.get(value)
+  if (fingerprint === undefined) {
+    fingerprint = `sha256-${createHash('sha256').update(JSON.stringify(value)).digest('base64url')}`
+    fingerprints.set(value, fingerprint)
+  }
+  return fingerprint
+}
+
 /** Replaces `/versions/latest` in a path with the concrete version id. */
 export function concreteLocation (url: string, versionId: string): string {
   return url.replace(/\/versions\/latest(?=\/|\?|$)/, `/versions/${versionId}`).replace(/([?&](?:version|from|to)=)latest(?=&|$)/g, `$1${versionId}`)
@@ -64,11 +95,12 @@ export function concreteLocation (url: string, versionId: string): string {
 function cacheAs (this: FastifyReply, target: CacheTarget): boolean {
   const etag = etagFor(this.request, target)
   this.header('etag', etag)
-  this.header('cache-control', target.immutable ? IMMUTABLE_CACHE_CONTROL : LATEST_CACHE_CONTROL)
+  this.header('cache-control', target.cacheControl ?? (target.immutable ? IMMUTABLE_CACHE_CONTROL : LATEST_CACHE_CONTROL))
+  varyOnAcceptEncoding(this)
   if (target.contentLocation !== undefined && !target.immutable) this.header('content-location', target.contentLocation)
   const method = this.request.method
   if ((method === 'GET' || method === 'HEAD') && ifNoneMatchMatches(this.request.headers['if-none-match'], etag)) {
-    // 304 carries the validators and caching headers (RFC 9110 §15.4.5) but no body or content headers.
+    // 304 carries ETag, Cache-Control, Content-Location and Vary (RFC 9110 §15.4.5), Date from Node, but no body or content headers.
     this.code(304).removeHeader('content-type')
     void this.send()
     return true

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isProblemCode, problemCatalog, problemTypeUri, type ProblemCode } from '../errors.js'
 import type { Problem } from '../domain/problem.js'
+import { ROUTER_ERROR_HEADERS } from './security-headers.js'
 
 /* @see https://www.rfc-editor.org/rfc/rfc9457 — every error leaves as application/problem+json. */
 
@@ -57,7 +58,7 @@ export function sendProblem (reply: FastifyReply, problem: Problem): FastifyRepl
 /** For Fastify's `frameworkErrors`: router-level failures (bad % escapes, bad constraints) get the same shape. */
 export function frameworkErrorHandler (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const problem = problemFromError(error, safeInstance(request.raw.url))
-  void sendProblem(reply, problem)
+  void sendProblem(reply.headers(ROUTER_ERROR_HEADERS), problem)
 }
 
 /* A URL that failed to decode is echoed back as sent, cut short so it cannot flood logs or responses. */

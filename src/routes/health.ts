@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { problemResponse } from './params.js'
 
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
@@ -23,7 +24,17 @@ const healthRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       tags: ['health'],
       summary: 'Readiness',
       description: 'Answers 200 once content is loaded and the server accepts traffic.',
-      response: { 200: HealthSchema, 503: { ...Type.Ref('Problem'), description: 'Not ready yet.' } }
+      response: {
+        200: HealthSchema,
+        503: problemResponse('Not ready yet: content is still loading (application/problem+json).', {
+          type: '/problems/not-ready',
+          title: 'Not ready',
+          status: 503,
+          detail: 'Content is still loading',
+          instance: '/health/ready',
+          code: 'ROADMAP_ERR_NOT_READY'
+        })
+      }
     }
   }, async () => ({
     status: 'ok' as const,

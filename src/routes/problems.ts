@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { commonProblems, problemResponse } from './params.js'
 import { problemCatalog, problemSlug, type ProblemCode } from '../errors.js'
 
 const ProblemTypeSchema = Type.Object({
@@ -35,7 +36,18 @@ const problemsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       summary: 'Describe a problem type',
       description: 'What a problem `type` URI means and what to do about it.',
       params: Type.Object({ slug: Type.String({ pattern: '^[a-z-]+$', maxLength: 64, examples: ['version-not-found'] }) }),
-      response: { 200: ProblemTypeSchema, 404: Type.Ref('Problem') }
+      response: {
+        200: ProblemTypeSchema,
+        ...commonProblems,
+        404: problemResponse('No problem type has this slug (application/problem+json).', {
+          type: '/problems/route-not-found',
+          title: 'Route not found',
+          status: 404,
+          detail: 'No route GET /problems/teapot',
+          instance: '/problems/teapot',
+          code: 'ROADMAP_ERR_ROUTE_NOT_FOUND'
+        })
+      }
     }
   }, async (request, reply) => {
     const found = problemTypes.find((problemType) => problemType.type === `/problems/${request.params.slug}`)
