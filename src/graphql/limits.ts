@@ -1,0 +1,155 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
+import type { FastifyRequest } from 'fastify'
+import {
+  GraphQLError,
+  Kind,
+  getDirectiveValues,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type FieldNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule
+} from 'graphql/index.js'
+import type { GraphQLLimits } from '../config.js'
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/pagination.js'
+import {
+  QueryTooComplexError,
+  QueryTooDeepError,
+  QueryTooLargeError,
+  TooManyAliasesError,
+  TooManyOperationsError
+} from '../errors.js'
+
+/*
+ * graphql is imported by file ('graphql/index.js', its CommonJS build) wherever values are used,
+ * here and in error-formatter.ts: mercurius and graphql-jit require() that build, and a second copy
+ * (the ESM build that bundler-style resolvers such as vitest pick from `module`) breaks graphql's
+ * instanceof checks. Types can come from 'graphql' as usual.
+ */
+
+/*
+ * Protection limits. The cheap ones (operation count, query bytes) run before parsing;
+ * the rest are validation rules, so they run once per distinct query text and
+ * mercurius caches a refusal like any other validation error. Nothing here executes a resolver.
+ */
+
+/** Route preHandler: counts batched operations and measures query text before anything is parsed. */
+export function checkRequestSize (limits: GraphQLLimits) {
+  return async function (request: FastifyRequest) {
+    const payload = request.method === 'POST' ? request.body : request.query
+    const operations: unknown[] = Array.isArray(payload) ? payload : [payload]
+    if (operations.length > limits.maxOperations) throw new TooManyOperationsError(operations.length, limits.maxOperations)
+    for (const operation of operations) {
+      const query = (operation as { query?: unknown } | null)?.query
+      const bytes = typeof query === 'string' ? Buffer.byteLength(query, 'utf8') : 0
+      if (bytes > limits.maxQueryBytes) throw new QueryTooLargeError(bytes, limits.maxQueryBytes)
+    }
+  }
+}
+
+/** A coded error for validation to report, so the error formatter gives it the same code as REST would. */
+function limitError (error: Error & { code: string }): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error })
+}
+
+/* graphql-armor rules throw "Syntax Error: …" by default; report a coded error instead and keep validating. */
+const armorMessage = (error: GraphQLError) => error.message.replace(/^Syntax Error: /, '')
+
+export function limitRules (limits: GraphQLLimits): ValidationRule[] {
+  return [
+    maxDepthRule({
+      n: limits.maxDepth,
+      propagateOnRejection: false,
+      onReject: [(context, error) => context?.reportError(limitError(new QueryTooDeepError(armorMessage(error))))]
+    }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [(context, error) => context?.reportError(limitError(new TooManyAliasesError(armorMessage(error))))]
+    }),
+    operationCountRule(limits.maxOperations),
+    costLimitRule(limits.maxCost)
+  ]
+}
+
+function operationCountRule (maxOperations: number): ValidationRule {
+  return (context) => ({
+    Document (document) {
+      const count = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length
+      if (count > maxOperations) context.reportError(limitError(new TooManyOperationsError(count, maxOperations)))
+    }
+  })
+}
+
+/**
+ * Estimated cost: one per field, times the size of every list around it. A connection
+ * counts as its `first` argument (a variable counts as the largest page, since the cost is
+ * worked out once per query text, before variables are read); a plain list counts as the
+ * `@listSize(assumedSize:)` its schema field declares.
+ */
+export function costLimitRule (maxCost: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition (operation) {
+      const cost = selectionCost(context, operation.selectionSet, context.getSchema().getRootType(operation.operation) ?? undefined, new Map(), new Set())
+      if (cost > maxCost) context.reportError(limitError(new QueryTooComplexError(cost, maxCost)))
+    }
+  })
+}
+
+function selectionCost (
+  context: ValidationContext,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLCompositeType | undefined,
+  fragmentCosts: Map<string, number>,
+  fragmentsInPath: Set<string>
+): number {
+  const schema = context.getSchema()
+  let cost = 0
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined
+      // __typename costs nothing; an unknown field is reported by the spec rules.
+      if (field === undefined) continue
+      const fieldType = getNamedType(field.type)
+      const childCost = selection.selectionSet === undefined
+        ? 0
+        : selectionCost(context, selection.selectionSet, isCompositeType(fieldType) ? fieldType : undefined, fragmentCosts, fragmentsInPath)
+      cost += 1 + listSize(context, field, selection) * childCost
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition === undefined ? parentType : schema.getType(selection.typeCondition.name.value)
+      cost += selectionCost(context, selection.selectionSet, isCompositeType(type) ? type : undefined, fragmentCosts, fragmentsInPath)
+    } else {
+      const name = selection.name.value
+      const fragment = context.getFragment(name)
+      // A cycle is reported by NoFragmentCyclesRule; here it just stops the walk.
+      if (fragment == null || fragmentsInPath.has(name)) continue
+      // Memoised, so fragments spreading fragments many times over cost linear time to price.
+      let fragmentCost = fragmentCosts.get(name)
+      if (fragmentCost === undefined) {
+        const type = schema.getType(fragment.typeCondition.name.value)
+        fragmentCost = selectionCost(context, fragment.selectionSet, isCompositeType(type) ? type : undefined, fragmentCosts, new Set([...fragmentsInPath, name]))
+        fragmentCosts.set(name, fragmentCost)
+      }
+      cost += fragmentCost
+    }
+  }
+  return cost
+}
+
+function listSize (context: ValidationContext, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
+  if (field.args.some((argument) => argument.name === 'first')) {
+    const first = node.arguments?.find((argument) => argument.name.value === 'first')?.value
+    if (first === undefined || first.kind === Kind.NULL) return DEFAULT_PAGE_SIZE
+    if (first.kind === Kind.INT) return Math.min(Math.max(Number(first.value), 0), MAX_PAGE_SIZE)
+    return MAX_PAGE_SIZE
+  }
+  const directive = context.getSchema().getDirective('listSize')
+  const declared = directive == null || field.astNode == null ? undefined : getDirectiveValues(directive, field.astNode)
+  return typeof declared?.['assumedSize'] === 'number' ? declared['assumedSize'] : 1
+}
