@@ -14,6 +14,15 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)), { default: 'info' }),
   CONTENT_WATCH: Type.Union([Flag], { default: 'false', description: 'Reload content when files change; a bad change is rejected and the last good content stays.' }),
   GRAPHIQL: Type.Union([Flag], { default: 'false', description: 'Serve GraphiQL at /graphiql.' }),
+  // GraphQL limits: a query over any of them is refused before it runs. Defaults fit every example in schema/examples/.
+  GRAPHQL_MAX_DEPTH: Type.Integer({ minimum: 1, default: 10, description: 'Deepest field nesting a GraphQL operation may have.' }),
+  GRAPHQL_MAX_COST: Type.Integer({ minimum: 1, default: 20000, description: 'Highest estimated cost of a GraphQL operation: one per field, times the page size or assumed size of each enclosing list.' }),
+  GRAPHQL_MAX_ALIASES: Type.Integer({ minimum: 0, default: 20, description: 'Most aliases a GraphQL operation may use.' }),
+  GRAPHQL_MAX_OPERATIONS: Type.Integer({ minimum: 1, default: 10, description: 'Most GraphQL operations per request: entries of a batched POST, and operation definitions in one document.' }),
+  GRAPHQL_MAX_QUERY_BYTES: Type.Integer({ minimum: 64, default: 16384, description: 'Longest GraphQL query text, in UTF-8 bytes.' }),
+  // Validation time grows with the square of repeated fields (graphql-js OverlappingFieldsCanBeMerged), so tokens are bounded too.
+  GRAPHQL_MAX_TOKENS: Type.Integer({ minimum: 16, default: 1000, description: 'Most lexical tokens (names, punctuation, values) in a GraphQL query; parsing stops at the limit.' }),
+  GRAPHQL_MAX_BODY_BYTES: Type.Integer({ minimum: 1024, default: 131072, description: 'Largest POST /graphql body, in bytes; larger bodies get 413.' }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$', description: 'Absolute base URL for links in embeds, feeds and oEmbed; defaults to the request host.' }))
 })
 export type RawConfig = Static<typeof ConfigSchema>
@@ -26,6 +35,18 @@ export interface Config {
   contentWatch: boolean
   graphiql: boolean
   publicUrl: string | undefined
+  graphqlLimits: GraphQLLimits
+}
+
+/** What a GraphQL request may ask for; see GRAPHQL_MAX_* above. */
+export interface GraphQLLimits {
+  maxDepth: number
+  maxCost: number
+  maxAliases: number
+  maxOperations: number
+  maxQueryBytes: number
+  maxTokens: number
+  maxBodyBytes: number
 }
 
 export class ConfigError extends Error {
@@ -57,6 +78,17 @@ export function loadConfig (env: NodeJS.ProcessEnv): Config {
     logLevel: config.LOG_LEVEL,
     contentWatch: isOn(config.CONTENT_WATCH),
     graphiql: isOn(config.GRAPHIQL),
-    publicUrl: config.PUBLIC_URL?.replace(/\/$/, '')
+    publicUrl: config.PUBLIC_URL?.replace(/\/$/, ''),
+    graphqlLimits: {
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxCost: config.GRAPHQL_MAX_COST,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxOperations: config.GRAPHQL_MAX_OPERATIONS,
+      maxQueryBytes: config.GRAPHQL_MAX_QUERY_BYTES,
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxBodyBytes: config.GRAPHQL_MAX_BODY_BYTES
+    }
   }
 }
+
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = loadConfig({}).graphqlLimits
