@@ -26,8 +26,11 @@ const CONFIG = {
     RoadmapVersion: '../../content/store.js#VersionEntry',
     Step: '../models.js#StepModel',
     Tool: '../models.js#ToolModel',
-    Resource: '../models.js#ResourceModel'
-  }
+    Resource: '../models.js#ResourceModel',
+    VersionDiff: '../models.js#VersionDiffModel',
+    ChangedItem: '../models.js#ChangedItemModel'
+  },
+  scalars: { JSON: '../../domain/diff.js#DiffFieldValue' }
 }
 
 /** For the graphql-codegen CLI (codegen.ts at the root); generates the same bytes as generateResolverTypes(). */

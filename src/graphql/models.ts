@@ -1,5 +1,6 @@
 import type { Resource, Step, Tool } from '../domain/api.js'
 import type { VersionEntry } from '../content/store.js'
+import type { ChangedItem, VersionDiff } from '../domain/diff.js'
 
 /*
  * What resolvers pass down for each GraphQL object: the store's own values plus
@@ -14,3 +15,7 @@ export interface ResourceModel { __typename: 'Resource', version: VersionEntry, 
 export const stepModel = (version: VersionEntry, step: Step): StepModel => ({ __typename: 'Step', version, step })
 export const toolModel = (version: VersionEntry, tool: Tool): ToolModel => ({ __typename: 'Tool', version, tool })
 export const resourceModel = (version: VersionEntry, resource: Resource): ResourceModel => ({ __typename: 'Resource', version, resource })
+
+/** A diff with both versions, so added items resolve in `to` and removed ones in `from`. */
+export interface VersionDiffModel { diff: VersionDiff, from: VersionEntry, to: VersionEntry }
+export type ChangedItemModel = ChangedItem

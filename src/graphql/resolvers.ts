@@ -2,9 +2,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate } from '../content/paginatio
 import { LATEST, type RoadmapEntry, type VersionEntry } from '../content/store.js'
 import type { ResourceKind as ContentResourceKind, ToolCategory as ContentToolCategory } from '../domain/content.js'
 import { Slug, VersionId } from '../domain/content.js'
-import { InvalidParameterError } from '../errors.js'
+import { InvalidParameterError, VersionNotFoundError } from '../errors.js'
 import type { GraphQLContext } from './context.js'
+import { diffVersions } from '../content/diff.js'
 import type {
+  ChangedItemResolvers,
   NodeResolvers,
   PageInfo,
   QueryResolvers,
@@ -17,7 +19,8 @@ import type {
   SearchResultResolvers,
   StepResolvers,
   ToolCategory,
-  ToolResolvers
+  ToolResolvers,
+  VersionDiffResolvers
 } from './generated/resolvers.js'
 import { fromGlobalId, toGlobalId } from './global-id.js'
 import { resourceModel, stepModel, toolModel } from './models.js'
@@ -116,20 +119,23 @@ const Roadmap: Complete<RoadmapResolvers> = {
   latestVersion: roadmapField((roadmap) => roadmap.summary.latestVersion),
   versionCount: roadmapField((roadmap) => roadmap.summary.versionCount),
   versions: roadmapField((roadmap) => roadmap.versions),
-  version: (roadmap, { id }, { store, reads }) => {
-    if (id === LATEST) {
-      reads.version(roadmap.latest, true)
-      return roadmap.latest
-    }
-    if (!VERSION_ID.test(id)) throw new InvalidParameterError('id', 'must be a version id (YYYY-MM-DD) or "latest"')
-    const version = roadmap.versions.find((candidate) => candidate.id === id)
-    if (version === undefined) {
-      reads.catalog(store)
-      return null
-    }
-    reads.version(version, false)
-    return version
+  version: (roadmap, { id }, context) => lookUpVersion(roadmap, id, 'id', context)
+}
+
+/** Resolves a version id or `latest`, recording the read for HTTP caching; null when there is no such version. */
+function lookUpVersion (roadmap: RoadmapEntry, id: string, parameter: string, { store, reads }: GraphQLContext): VersionEntry | null {
+  if (id === LATEST) {
+    reads.version(roadmap.latest, true)
+    return roadmap.latest
   }
+  if (!VERSION_ID.test(id)) throw new InvalidParameterError(parameter, 'must be a version id (YYYY-MM-DD) or "latest"')
+  const version = roadmap.versions.find((candidate) => candidate.id === id)
+  if (version === undefined) {
+    reads.catalog(store)
+    return null
+  }
+  reads.version(version, false)
+  return version
 }
 
 const RoadmapVersion: Complete<RoadmapVersionResolvers> = {
@@ -178,6 +184,12 @@ const RoadmapVersion: Complete<RoadmapVersionResolvers> = {
     const resource = version.findResource(requireSlug('id', id))
     return resource === undefined ? null : resourceModel(version, resource)
   },
+  diff: (version, { from }, context) => {
+    const roadmap = context.store.getRoadmap(version.roadmapSlug)
+    const fromVersion = lookUpVersion(roadmap, from, 'from', context)
+    if (fromVersion === null) throw new VersionNotFoundError(roadmap.slug, from)
+    return { diff: diffVersions(fromVersion, version), from: fromVersion, to: version }
+  },
   search: (version, { query, ...page }) => {
     if (query.length > MAX_SEARCH_LENGTH || query.trim() === '') throw new InvalidParameterError('query', `must have 1 to ${MAX_SEARCH_LENGTH} characters, not all blank`)
     // A step and a tool may share an id, so hits are keyed by kind and id.
@@ -195,6 +207,33 @@ function searchResult (version: VersionEntry, kind: 'step' | 'tool' | 'resource'
     case 'tool': return toolModel(version, version.getTool(id))
     case 'resource': return resourceModel(version, version.getResource(id))
   }
+}
+
+const VersionDiff: Complete<VersionDiffResolvers> = {
+  from: ({ from }) => from,
+  to: ({ to }) => to,
+  summary: ({ diff }) => diff.summary,
+  steps: ({ diff, from, to }) => ({
+    added: diff.steps.added.map((step) => stepModel(to, step)),
+    removed: diff.steps.removed.map((step) => stepModel(from, step)),
+    changed: diff.steps.changed
+  }),
+  tools: ({ diff, from, to }) => ({
+    added: diff.tools.added.map((tool) => toolModel(to, tool)),
+    removed: diff.tools.removed.map((tool) => toolModel(from, tool)),
+    changed: diff.tools.changed
+  }),
+  resources: ({ diff, from, to }) => ({
+    added: diff.resources.added.map((resource) => resourceModel(to, resource)),
+    removed: diff.resources.removed.map((resource) => resourceModel(from, resource)),
+    changed: diff.resources.changed
+  })
+}
+
+const ChangedItem: Complete<ChangedItemResolvers> = {
+  slug: (item) => item.id,
+  title: (item) => item.title,
+  changes: (item) => item.changes
 }
 
 const Step: Complete<StepResolvers> = {
@@ -258,4 +297,5 @@ const SearchResult: SearchResultResolvers = {
   __resolveType: (value) => value.__typename
 }
 
-export const resolvers: Resolvers = { Query, Roadmap, RoadmapVersion, Step, Tool, Resource, Node, SearchResult }
+// The JSON scalar needs no resolver: graphql-js passes values of an SDL scalar through as they are.
+export const resolvers: Resolvers = { Query, Roadmap, RoadmapVersion, VersionDiff, ChangedItem, Step, Tool, Resource, Node, SearchResult }

@@ -52,6 +52,7 @@ describe('the example operations in schema/examples/', () => {
   const variables: Record<string, Record<string, unknown>> = {
     'books.graphql': { slug: 'mlops' },
     'compare-editions.graphql': { slug: 'mlops', from: '2023-12-21' },
+    'diff.graphql': { slug: 'mlops', from: '2023-12-21', to: '2024-01-12' },
     'node.graphql': { id: globalId('Step:mlops/2024-01-12/docker') },
     'roadmaps.graphql': {},
     'search.graphql': { slug: 'mlops', query: 'kubernetes' },
