@@ -46,7 +46,9 @@ const raw = spawn(process.execPath, ['--input-type=module', '-e', `
   const recorded = JSON.parse(process.env.RECORDED).map((entry) => ({ ...entry, body: Buffer.from(entry.body, 'base64') }))
   const byKey = new Map(recorded.map((entry) => [entry.key, entry]))
   createServer((request, response) => {
-    const entry = byKey.get(request.url + '|' + (request.headers['accept-encoding'] ?? '') + '|' + (request.headers['if-none-match'] ? 'c' : ''))
+    const conditional = request.headers['if-none-match'] ? 'c' : ''
+    const entry = byKey.get(request.url + '|' + (request.headers['accept-encoding'] ?? '') + '|' + conditional) ?? byKey.get(request.url + '||' + conditional)
+    if (entry === undefined) { response.writeHead(404).end(); return }
     response.writeHead(entry.status, { ...entry.headers, 'content-length': entry.body.length })
     response.end(entry.body)
   }).listen(${rawPort}, '127.0.0.1')

@@ -40,7 +40,7 @@ article{max-width:760px;margin:0 auto}p{margin:0 0 16px}</style></head>
 <body><article><h1>${title}</h1><p>A blog post that embeds a roadmap.</p>${body}<p>The post goes on after the embed.</p></article></body></html>`
 }
 
-/** The second origin: a blog that embeds the widget the three ways docs/embeds.md describes. */
+/** The second origin: a blog that embeds the widget the three ways the README's embedding section describes. */
 async function hostHandler (request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', host)
   const send = (html: string) => { response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html) }

@@ -71,8 +71,8 @@ describe('the example operations in schema/examples/', () => {
     }
   })
 
-  it('are all shown in docs/graphql.md, verbatim', async () => {
-    const docs = await readFile(join(PROJECT_ROOT, 'docs/graphql.md'), 'utf8')
+  it('are all shown in the README, verbatim', async () => {
+    const docs = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8')
     for (const file of await examples()) {
       const example = (await readFile(join(EXAMPLES_DIR, file), 'utf8')).trim()
       expect(docs.includes(`\`\`\`graphql\n${example}\n\`\`\``), file).toBe(true)
