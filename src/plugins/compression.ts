@@ -65,6 +65,22 @@ export async function encodeBody (text: string): Promise<EncodedBody> {
   return { identity: text, br, gzip: gzipped }
 }
 
+/**
+ * Encodes the body of each key once and remembers it for as long as the key lives: a WeakMap lets the bodies
+ * of a replaced store go with it; a promise lets a request that arrives mid-compression wait for it.
+ */
+export function createEncodedBodyCache<K extends object> (bodyOf: (key: K) => string): (key: K) => Promise<EncodedBody> {
+  const bodies = new WeakMap<K, Promise<EncodedBody>>()
+  return (key) => {
+    let body = bodies.get(key)
+    if (body === undefined) {
+      body = encodeBody(bodyOf(key))
+      bodies.set(key, body)
+    }
+    return body
+  }
+}
+
 function sendEncoded (this: FastifyReply, body: EncodedBody, contentType: string): FastifyReply {
   const encoding = negotiateEncoding(this.request)
   varyOnAcceptEncoding(this)
@@ -82,16 +98,7 @@ export default fp(async function compression (fastify) {
     threshold: 1024
   })
 
-  // A WeakMap lets the bodies of a replaced store go with it; a promise lets a request that arrives mid-compression wait for it.
-  const snapshots = new WeakMap<VersionEntry, Promise<EncodedBody>>()
-  const encodedSnapshot = (version: VersionEntry) => {
-    let body = snapshots.get(version)
-    if (body === undefined) {
-      body = encodeBody(version.snapshotJson)
-      snapshots.set(version, body)
-    }
-    return body
-  }
+  const encodedSnapshot = createEncodedBodyCache((version: VersionEntry) => version.snapshotJson)
   const precompress = (store: ContentStore) => Promise.all(store.roadmaps.flatMap((roadmap) => roadmap.versions.map(encodedSnapshot)))
 
   fastify.decorate('encodedSnapshot', encodedSnapshot)

@@ -1,22 +1,14 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { diffVersions } from '../content/diff.js'
 import type { VersionDiff } from '../domain/diff.js'
-import { encodeBody, type EncodedBody } from '../plugins/compression.js'
+import { createEncodedBodyCache } from '../plugins/compression.js'
 import { RoadmapParams, VersionParams, commonProblems, notModified, versionResponse } from './params.js'
 
 const VersionQuery = VersionParams.properties.version
 
 const diffRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
   // A diff is memoised per pair of versions, so its bytes can be serialised and compressed once too.
-  const encodedDiffs = new WeakMap<VersionDiff, Promise<EncodedBody>>()
-  const encoded = (diff: VersionDiff) => {
-    let body = encodedDiffs.get(diff)
-    if (body === undefined) {
-      body = encodeBody(JSON.stringify(diff))
-      encodedDiffs.set(diff, body)
-    }
-    return body
-  }
+  const encoded = createEncodedBodyCache((diff: VersionDiff) => JSON.stringify(diff))
 
   fastify.get('/v1/roadmaps/:slug/diff', {
     schema: {

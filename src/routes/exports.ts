@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { VersionEntry } from '../content/store.js'
 import { EXPORT_FORMATS, exportFormats, exportVersion, type ExportFile, type ExportFormat } from '../content/export.js'
 import { NotAcceptableError } from '../errors.js'
-import { encodeBody, type EncodedBody } from '../plugins/compression.js'
+import { createEncodedBodyCache } from '../plugins/compression.js'
 import { versionCacheTarget } from '../plugins/http-caching.js'
 import { VersionParams, commonProblems, notModified, problemResponse } from './params.js'
 
@@ -30,16 +30,8 @@ const MEDIA_TYPES = EXPORT_FORMATS.map((format) => exportFormats[format].mediaTy
 
 const exportsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
   // Compressed once per file, like the snapshots; the JSON export is the snapshot, so it shares their bytes.
-  const encodedFiles = new WeakMap<ExportFile, Promise<EncodedBody>>()
-  const encoded = (version: VersionEntry, file: ExportFile) => {
-    if (file.format === 'json') return fastify.encodedSnapshot(version)
-    let body = encodedFiles.get(file)
-    if (body === undefined) {
-      body = encodeBody(file.body)
-      encodedFiles.set(file, body)
-    }
-    return body
-  }
+  const encodedFile = createEncodedBodyCache((file: ExportFile) => file.body)
+  const encoded = (version: VersionEntry, file: ExportFile) => file.format === 'json' ? fastify.encodedSnapshot(version) : encodedFile(file)
 
   fastify.get('/v1/roadmaps/:slug/versions/:version/export', {
     schema: {

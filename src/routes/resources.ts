@@ -37,12 +37,7 @@ const resourcesRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
     const store = fastify.contentStore
     const version = store.getVersion(request.params.slug, request.params.version)
     const { kind, step, tool, hasUrl, ...page } = request.query
-    const resources = version.listResources({
-      ...(kind === undefined ? {} : { kind }),
-      ...(step === undefined ? {} : { step }),
-      ...(tool === undefined ? {} : { tool }),
-      ...(hasUrl === undefined ? {} : { hasUrl })
-    })
+    const resources = version.listResources({ kind, step, tool, hasUrl })
     const body = sendPage(reply, resources, page, byId)
     if (reply.cacheAs(versionCacheTarget(store, request.params.version, version, request.url))) return reply
     return body

@@ -59,7 +59,7 @@ const stepsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
     const store = fastify.contentStore
     const version = store.getVersion(request.params.slug, request.params.version)
     const { view, parent, depth, ...page } = request.query
-    const filter = { ...(parent === undefined ? {} : { parent }), ...(depth === undefined ? {} : { depth }) }
+    const filter = { parent, depth }
     const steps = view === 'flat'
       ? version.listSteps(filter)
       : parent === undefined && depth === undefined ? version.stepTree : version.listSteps(filter).map((step) => nodesOf(version).get(step.id)!)

@@ -32,7 +32,7 @@ const toolsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
     const store = fastify.contentStore
     const version = store.getVersion(request.params.slug, request.params.version)
     const { category, step, ...page } = request.query
-    const tools = version.listTools({ ...(category === undefined ? {} : { category }), ...(step === undefined ? {} : { step }) })
+    const tools = version.listTools({ category, step })
     const body = sendPage(reply, tools, page, byId)
     if (reply.cacheAs(versionCacheTarget(store, request.params.version, version, request.url))) return reply
     return body
