@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import axe from 'axe-core'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
 import type { Snapshot, StepNode } from '../../src/domain/api.js'
 import { buildTestApp } from '../helpers/app.js'
+import { launchChromium } from '../helpers/browser.js'
 
 /*
  * The embeds as a reader sees them: Debian's Chromium, driven by playwright-core,
@@ -17,7 +17,6 @@ import { buildTestApp } from '../helpers/app.js'
  * iframe, by oEmbed discovery and by <img>.
  */
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url))
 const EDITION = '2024-01-12'
 
@@ -68,7 +67,6 @@ async function hostHandler (request: IncomingMessage, response: ServerResponse):
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   await mkdir(SCREENSHOTS, { recursive: true })
   app = await buildTestApp()
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -81,10 +79,7 @@ beforeAll(async () => {
   host = `http://localhost:${(hostServer.address() as AddressInfo).port}`
   snapshot = await (await fetch(`${api}/v1/roadmaps/mlops/versions/${EDITION}`)).json() as Snapshot
   steps = flatten(snapshot.steps)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -1,23 +1,20 @@
-import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
+import { launchChromium } from '../helpers/browser.js'
 import { buildFieldGuideApp } from '../routes/field-guide.js'
 
 /* The API reference is something people look at: load it in Chromium under the CSP it is served with. */
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 let app: App
 let browser: Browser
 let api: string
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   app = await buildFieldGuideApp()
   await app.listen({ port: 0, host: '127.0.0.1' })
   api = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
