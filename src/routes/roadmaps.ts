@@ -73,6 +73,8 @@ const roadmapsRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
   }, async function (request, reply) {
     const store = fastify.contentStore
     const version = store.getVersion(request.params.slug, request.params.version)
+    // The same URL answers application/ld+json when asked (src/routes/embed.ts), so caches must key on Accept too.
+    reply.header('vary', 'Accept')
     if (reply.cacheAs(versionCacheTarget(store, request.params.version, version, request.url))) return reply
     return reply.sendEncoded(await fastify.encodedSnapshot(version), 'application/json; charset=utf-8')
   })
