@@ -260,7 +260,7 @@ function createSearch (steps: Step[], tools: Tool[], resources: Resource[], vers
     searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
   })
   index.addAll(documents)
-  return (query) => index.search(query).map((result) => {
+  const run = (query: string): readonly SearchHit[] => index.search(query).map((result) => {
     const terms = Object.keys(result.match)
     const titleMatches = terms.some((term) => result.match[term]!.includes('title'))
     const text = titleMatches || result['text'] === '' ? result['title'] as string : result['text'] as string
@@ -273,7 +273,21 @@ function createSearch (steps: Step[], tools: Tool[], resources: Resource[], vers
       href: result['href'] as string
     }
   })
+  // A version never changes, so the hits for a query never do: paging through them, or a popular query,
+  // reuses the ranked list. Bounded, oldest entry out first.
+  const recent = new Map<string, readonly SearchHit[]>()
+  return (query) => {
+    let hits = recent.get(query)
+    if (hits === undefined) {
+      hits = Object.freeze(run(query))
+      if (recent.size >= RECENT_SEARCHES) recent.delete(recent.keys().next().value!)
+      recent.set(query, hits)
+    }
+    return hits
+  }
 }
+
+const RECENT_SEARCHES = 256
 
 const SNIPPET_LENGTH = 160
 
