@@ -1,5 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli'
-import { buildASTSchema, lexicographicSortSchema, parse, printSchema } from 'graphql/index.js'
+import { buildASTSchema, lexicographicSortSchema, parse, printSchema } from 'graphql'
 import { loadSchemaSource } from './schema.js'
 
 /*

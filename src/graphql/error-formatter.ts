@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify'
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql/index.js'
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql'
 import type { MercuriusContext } from 'mercurius'
 import { isProblemCode, problemCatalog, type ProblemCode } from '../errors.js'
 import { problemFromError } from '../plugins/problem-details.js'

@@ -15,7 +15,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule
-} from 'graphql/index.js'
+} from 'graphql'
 import type { GraphQLLimits } from '../config.js'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/pagination.js'
 import {
@@ -25,13 +25,6 @@ import {
   TooManyAliasesError,
   TooManyOperationsError
 } from '../errors.js'
-
-/*
- * graphql is imported by file ('graphql/index.js', its CommonJS build) wherever values are used,
- * here and in error-formatter.ts: mercurius and graphql-jit require() that build, and a second copy
- * (the ESM build that bundler-style resolvers such as vitest pick from `module`) breaks graphql's
- * instanceof checks. Types can come from 'graphql' as usual.
- */
 
 /*
  * Protection limits. The cheap ones (operation count, query bytes) run before parsing;

@@ -3,7 +3,7 @@
  * queries, coded errors and the GraphiQL setting.
  */
 import { createHash } from 'node:crypto'
-import { GraphQLError } from 'graphql/index.js'
+import { GraphQLError } from 'graphql'
 import type { MercuriusContext } from 'mercurius'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
