@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { SHIPPED_CONTENT_DIR } from '../config.js'
 import { loadContent } from '../content/pipeline.js'
 import { formatIssues } from '../content/validate.js'
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js'
 
 /** Validates a content folder; prints every problem and returns the exit code. */
 export async function runContentCheck (contentDir: string, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -17,6 +18,7 @@ export async function runContentCheck (contentDir: string, out: NodeJS.WritableS
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('content-check.ts')) {
+  exitQuietlyOnBrokenPipe()
   const contentDir = resolve(process.argv[2] ?? process.env['CONTENT_DIR'] ?? SHIPPED_CONTENT_DIR)
   process.exitCode = await runContentCheck(contentDir)
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { SHIPPED_CONTENT_DIR } from '../config.js'
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js'
 import { EXPORT_FORMATS, type ExportFormat } from '../content/export.js'
 import type { ContentStore } from '../content/store.js'
 
@@ -174,6 +175,7 @@ export async function runCli (argv: string[], io: CliIo): Promise<number> {
 
 // Run when executed, also through the npm bin symlink, not when imported.
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  exitQuietlyOnBrokenPipe()
   process.exitCode = await runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).catch((error: unknown) => {
     process.stderr.write(`roadmap-api: ${error instanceof Error ? error.message : String(error)}\n`)
     return EXIT_FAILURE

@@ -198,6 +198,19 @@ describe.concurrent('roadmap-api snapshot and diff give what the API serves', ()
   }, CHILD_PROCESS_TIMEOUT)
 })
 
+describe('roadmap-api in a pipe', () => {
+  it('exits 0 without a trace when the reader is gone, as after `| head`', async ({ expect }) => {
+    const child = spawn(process.execPath, [CLI, 'openapi'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+    // Close our end before the CLI writes a byte: every write it makes then fails with EPIPE.
+    child.stdout.destroy()
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  }, CHILD_PROCESS_TIMEOUT)
+})
+
 describe.concurrent('roadmap-api openapi and serve', () => {
   // The committed documents are the ones the server serves (the OpenAPI contract test checks that).
   it('prints the contract the server publishes, as JSON or YAML', async ({ expect }) => {
