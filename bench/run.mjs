@@ -27,7 +27,7 @@ const scenarios = [
   { name: 'snapshot via latest', path: '/v1/roadmaps/mlops/versions/latest', headers: {}, minRatio: 0.3 },
   { name: 'step detail', path: '/v1/roadmaps/mlops/versions/2024-01-12/steps/experiment-tracking-and-model-registries', headers: {}, minRatio: 0.12 },
   { name: 'resources list, filtered', path: '/v1/roadmaps/mlops/versions/2024-01-12/resources?kind=book&limit=50', headers: {}, minRatio: 0.12 },
-  { name: 'search', path: '/v1/roadmaps/mlops/versions/2024-01-12/search?q=kubernetes', headers: {}, minRatio: 0.1 },
+  { name: 'search', path: '/v1/roadmaps/mlops/versions/2024-01-12/search?q=kubernetes', headers: {}, minRatio: 0.2 },
   { name: 'GraphQL GET, step with tools', path: `/graphql?query=${encodeURIComponent('{ roadmap(slug: "mlops") { version(id: "2024-01-12") { step(id: "docker") { title tools { name } } } } }')}`, headers: {}, minRatio: 0.12 },
   { name: 'conditional GET → 304', path: '/v1/roadmaps/mlops/versions/2024-01-12', headers: {}, conditional: true, minRatio: 0.15 }
 ]
