@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { SHIPPED_CONTENT_DIR } from '../config.js'
+import { SLUG_REGEX, VERSION_REF_REGEX } from '../domain/content.js'
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js'
 import { EXPORT_FORMATS, type ExportFormat } from '../content/export.js'
 import type { ContentStore } from '../content/store.js'
@@ -27,15 +28,12 @@ export interface CliIo {
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const VERSION = /^(?:latest|\d{4}-\d{2}-\d{2})$/
-
 const slugArgument = () => new Argument('<slug>', 'the roadmap slug, e.g. mlops').argParser((value: string) => {
-  if (!SLUG.test(value)) throw new InvalidArgumentError('a slug is lower-case letters, digits and dashes, e.g. mlops.')
+  if (!SLUG_REGEX.test(value)) throw new InvalidArgumentError('a slug is lower-case letters, digits and dashes, e.g. mlops.')
   return value
 })
 const versionArgument = (name: string, description: string) => new Argument(`<${name}>`, `${description}: a version id (YYYY-MM-DD) or latest`).argParser((value: string) => {
-  if (!VERSION.test(value)) throw new InvalidArgumentError('a version is an edition date (YYYY-MM-DD) or latest.')
+  if (!VERSION_REF_REGEX.test(value)) throw new InvalidArgumentError('a version is an edition date (YYYY-MM-DD) or latest.')
   return value
 })
 const portOption = () => new Option('--port <port>', 'TCP port to listen on (default: PORT or 3000)').argParser((value: string) => {

@@ -3,6 +3,8 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
 import { ValueErrorType } from '@sinclair/typebox/errors'
 import { Value } from '@sinclair/typebox/value'
 import {
+  SLUG_REGEX,
+  VERSION_ID_REGEX,
   contentFileSchemas,
   type ContentFileKind,
   type ResourceFile,
@@ -51,8 +53,6 @@ const checkers = Object.fromEntries(
   Object.entries(contentFileSchemas).map(([kind, schema]) => [kind, TypeCompiler.Compile(schema as TSchema)])
 ) as Record<ContentFileKind, TypeCheck<TSchema>>
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
 /** Runs the schema pass on every file, then the cross-file rules; returns every problem found. */
 export function validateContent (sources: ContentSources): ValidationResult {
   const issues: ContentIssue[] = []
@@ -66,7 +66,7 @@ export function validateContent (sources: ContentSources): ValidationResult {
 
   const roadmaps: ValidRoadmap[] = []
   for (const roadmapSources of sources.roadmaps) {
-    if (!SLUG.test(roadmapSources.slug)) report(roadmapSources.directory, [], `folder name "${roadmapSources.slug}" is not a valid slug (lower-case letters, digits and dashes)`)
+    if (!SLUG_REGEX.test(roadmapSources.slug)) report(roadmapSources.directory, [], `folder name "${roadmapSources.slug}" is not a valid slug (lower-case letters, digits and dashes)`)
     const meta = roadmapSources.roadmap === undefined
       ? (report(`${roadmapSources.directory}/roadmap.yaml`, [], 'is missing: every roadmap needs its metadata'), undefined)
       : checkFile<RoadmapFile>('roadmap', roadmapSources.roadmap, report)
@@ -106,7 +106,7 @@ type Report = (file: SourceFile | string, fieldPath: ReadonlyArray<string | numb
 function validateVersion (sources: VersionSources, reportAny: Report): ValidVersion | undefined {
   let found = 0
   const report: Report = (...args) => { found++; reportAny(...args) }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(sources.id)) report(sources.directory, [], `folder name "${sources.id}" is not a version id (YYYY-MM-DD)`)
+  if (!VERSION_ID_REGEX.test(sources.id)) report(sources.directory, [], `folder name "${sources.id}" is not a version id (YYYY-MM-DD)`)
   let meta: VersionFile | undefined
   if (sources.version === undefined) {
     report(`${sources.directory}/version.yaml`, [], 'is missing: every version needs metadata (title, published, source, notes)')
@@ -190,7 +190,7 @@ function checkEntities<T> (kind: ContentFileKind, entities: EntitySource[], repo
   const valid = new Map<string, T>()
   const seen = new Map<string, string>()
   for (const { id, file } of entities) {
-    if (!SLUG.test(id)) report(file, [], `file name "${id}" is not a valid id (lower-case letters, digits and dashes)`)
+    if (!SLUG_REGEX.test(id)) report(file, [], `file name "${id}" is not a valid id (lower-case letters, digits and dashes)`)
     const previous = seen.get(id)
     if (previous !== undefined) { report(file, [], `duplicate ${kind} id "${id}": ${previous} has the same id`); continue }
     seen.set(id, file.path)

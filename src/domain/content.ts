@@ -5,15 +5,24 @@ import { Type, type Static } from '@sinclair/typebox'
  * field name fails the content check instead of being silently ignored.
  */
 
+/* One spelling of each id, for schemas (patterns) and for code that checks ids outside a schema (regexes). */
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+export const VERSION_ID_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
+/** A version id or the `latest` alias, as URLs and arguments take it. */
+export const VERSION_REF_PATTERN = '^(?:latest|\\d{4}-\\d{2}-\\d{2})$'
+export const SLUG_REGEX = new RegExp(SLUG_PATTERN)
+export const VERSION_ID_REGEX = new RegExp(VERSION_ID_PATTERN)
+export const VERSION_REF_REGEX = new RegExp(VERSION_REF_PATTERN)
+
 export const Slug = Type.String({
-  pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+  pattern: SLUG_PATTERN,
   minLength: 1,
   maxLength: 100,
   description: 'A lower-case kebab-case identifier, stable across versions.'
 })
 
 export const VersionId = Type.String({
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  pattern: VERSION_ID_PATTERN,
   description: 'A version id: the date of the edition, YYYY-MM-DD.',
   examples: ['2024-01-12']
 })

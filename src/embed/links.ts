@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify'
+import { SLUG_REGEX, VERSION_REF_REGEX } from '../domain/content.js'
 
 export const EMBED_THEMES = ['auto', 'light', 'dark'] as const
 export type EmbedTheme = typeof EMBED_THEMES[number]
@@ -36,8 +37,6 @@ export function diagramPath (slug: string, version: string, format: 'svg' | 'png
   return `${snapshotPath(slug, version)}/diagram.${format}`
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const VERSION = /^(?:latest|\d{4}-\d{2}-\d{2})$/
 const EMBED_PATH = /^\/embed\/([^/]+)\/([^/]+)\/?$/
 
 /**
@@ -61,11 +60,11 @@ export function parseEmbedUrl (candidate: string, baseUrl: string): EmbedTarget 
   const match = EMBED_PATH.exec(url.pathname.slice(prefix.length))
   if (match === null) return undefined
   const [, slug, version] = match as unknown as [string, string, string]
-  if (!SLUG.test(slug) || !VERSION.test(version)) return undefined
+  if (!SLUG_REGEX.test(slug) || !VERSION_REF_REGEX.test(version)) return undefined
 
   const target: EmbedTarget = { slug, version }
   for (const [name, value] of url.searchParams) {
-    if (name === 'step' && SLUG.test(value) && target.step === undefined) target.step = value
+    if (name === 'step' && SLUG_REGEX.test(value) && target.step === undefined) target.step = value
     else if (name === 'theme' && (EMBED_THEMES as readonly string[]).includes(value) && target.theme === undefined) target.theme = value as EmbedTheme
     else return undefined
   }

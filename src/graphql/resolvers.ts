@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate } from '../content/pagination.js'
 import { LATEST, type RoadmapEntry, type VersionEntry } from '../content/store.js'
 import type { ResourceKind as ContentResourceKind, ToolCategory as ContentToolCategory } from '../domain/content.js'
-import { Slug, VersionId } from '../domain/content.js'
+import { SLUG_REGEX, Slug, VERSION_ID_REGEX } from '../domain/content.js'
 import { InvalidParameterError, VersionNotFoundError } from '../errors.js'
 import type { GraphQLContext } from './context.js'
 import { diffVersions } from '../content/diff.js'
@@ -33,12 +33,10 @@ import { resourceModel, stepModel, toolModel } from './models.js'
 
 type Complete<T> = Required<Omit<T, '__isTypeOf'>>
 
-const SLUG = new RegExp(Slug.pattern!)
-const VERSION_ID = new RegExp(VersionId.pattern!)
 const MAX_SEARCH_LENGTH = 200
 
 function requireSlug (parameter: string, value: string): string {
-  if (value.length > Slug.maxLength! || !SLUG.test(value)) throw new InvalidParameterError(parameter, 'must be a lower-case kebab-case id')
+  if (value.length > Slug.maxLength! || !SLUG_REGEX.test(value)) throw new InvalidParameterError(parameter, 'must be a lower-case kebab-case id')
   return value
 }
 
@@ -128,7 +126,7 @@ function lookUpVersion (roadmap: RoadmapEntry, id: string, parameter: string, { 
     reads.version(roadmap.latest, true)
     return roadmap.latest
   }
-  if (!VERSION_ID.test(id)) throw new InvalidParameterError(parameter, 'must be a version id (YYYY-MM-DD) or "latest"')
+  if (!VERSION_ID_REGEX.test(id)) throw new InvalidParameterError(parameter, 'must be a version id (YYYY-MM-DD) or "latest"')
   const version = roadmap.versions.find((candidate) => candidate.id === id)
   if (version === undefined) {
     reads.catalog(store)

@@ -9,7 +9,7 @@ import { EMBED_THEMES, baseUrlFor, embedPath, oembedPath } from '../embed/links.
 import { EMBED_CONTENT_SECURITY_POLICY } from '../embed/style.js'
 import { concreteLocation } from '../plugins/http-caching.js'
 import { problemFromError } from '../plugins/problem-details.js'
-import { VersionParams, commonProblems } from './params.js'
+import { VersionParams, commonProblems, idParameter } from './params.js'
 
 export interface EmbedRoutesOptions {
   /** PUBLIC_URL: the base of every absolute link; the request host when unset. */
@@ -20,7 +20,7 @@ const HTML_CONTENT_TYPE = 'text/html; charset=utf-8'
 const JSON_LD_CONSTRAINT = 'jsonLd'
 
 const EmbedQuery = Type.Object({
-  step: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100, description: 'Show one step, with its sub-steps, tools and resources.', examples: ['experiment-tracking-and-model-registries'] })),
+  step: Type.Optional(idParameter('Show one step, with its sub-steps, tools and resources.', 'experiment-tracking-and-model-registries')),
   theme: Type.Union(EMBED_THEMES.map((theme) => Type.Literal(theme)), { default: 'auto', description: '`auto` follows the reader\'s colour-scheme preference.' })
 }, { additionalProperties: false })
 

@@ -1,19 +1,21 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/pagination.js'
+import { SLUG_PATTERN, VERSION_REF_PATTERN } from '../domain/content.js'
 
-const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+/** A step, tool or resource id (or a roadmap slug) in a path or query parameter. */
+export const idParameter = (description: string, example: string) =>
+  Type.String({ pattern: SLUG_PATTERN, maxLength: 100, description, examples: [example] })
 
 export const RoadmapParams = Type.Object({
-  slug: Type.String({ pattern: SLUG_PATTERN, maxLength: 100, description: 'The roadmap slug.', examples: ['mlops'] })
+  slug: idParameter('The roadmap slug.', 'mlops')
 })
 
 export const VersionParams = Type.Object({
   ...RoadmapParams.properties,
-  version: Type.String({ pattern: '^(?:latest|\\d{4}-\\d{2}-\\d{2})$', description: 'A version id (the edition date) or `latest`.', examples: ['2024-01-12', 'latest'] })
+  version: Type.String({ pattern: VERSION_REF_PATTERN, description: 'A version id (the edition date) or `latest`.', examples: ['2024-01-12', 'latest'] })
 })
 
-const itemId = (kind: string, example: string) =>
-  Type.String({ pattern: SLUG_PATTERN, maxLength: 100, description: `The ${kind} id, stable across versions.`, examples: [example] })
+const itemId = (kind: string, example: string) => idParameter(`The ${kind} id, stable across versions.`, example)
 
 export const StepParams = Type.Object({ ...VersionParams.properties, stepId: itemId('step', 'experiment-tracking-and-model-registries') })
 export const ToolParams = Type.Object({ ...VersionParams.properties, toolId: itemId('tool', 'mlflow') })

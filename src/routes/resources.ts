@@ -3,10 +3,9 @@ import { ResourceSchema, StepSchema, ToolSchema } from '../domain/api.js'
 import { ResourceKindSchema } from '../domain/content.js'
 import { versionCacheTarget } from '../plugins/http-caching.js'
 import { byId, sendPage } from './paging.js'
-import { PageQuery, ResourceParams, VersionParams, commonProblems, notModified, pageResponse, versionResponse } from './params.js'
+import { PageQuery, ResourceParams, idParameter, VersionParams, commonProblems, notModified, pageResponse, versionResponse } from './params.js'
 
-const idFilter = (description: string, example: string) =>
-  Type.Optional(Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100, description, examples: [example] }))
+const idFilter = (description: string, example: string) => Type.Optional(idParameter(description, example))
 
 const ResourcesQuery = Type.Object({
   kind: Type.Optional({ ...ResourceKindSchema, description: 'Only resources of this kind.', examples: ['book'] }),

@@ -3,11 +3,11 @@ import { ResourceSchema, StepSchema, ToolSchema } from '../domain/api.js'
 import { ToolCategorySchema } from '../domain/content.js'
 import { versionCacheTarget } from '../plugins/http-caching.js'
 import { byId, sendPage } from './paging.js'
-import { PageQuery, ToolParams, VersionParams, commonProblems, notModified, pageResponse, versionResponse } from './params.js'
+import { PageQuery, ToolParams, idParameter, VersionParams, commonProblems, notModified, pageResponse, versionResponse } from './params.js'
 
 const ToolsQuery = Type.Object({
   category: Type.Optional({ ...ToolCategorySchema, description: 'Only tools in this category.', examples: ['workflow-orchestration'] }),
-  step: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100, description: 'Only the tools this step names.', examples: ['orchestration'] })),
+  step: Type.Optional(idParameter('Only the tools this step names.', 'orchestration')),
   ...PageQuery
 }, { additionalProperties: false })
 
