@@ -21,6 +21,8 @@ export interface RoadmapEntry {
   /** Oldest first. */
   versions: VersionEntry[]
   latest: VersionEntry
+  /** A version id or `latest`; undefined when the roadmap has no such version. */
+  findVersion: (version: string) => VersionEntry | undefined
 }
 
 export interface StepFilter { parent?: string, depth?: number }
@@ -60,6 +62,7 @@ export interface VersionEntry {
 export interface ContentStore {
   roadmaps: readonly RoadmapEntry[]
   getRoadmap: (slug: string) => RoadmapEntry
+  findRoadmap: (slug: string) => RoadmapEntry | undefined
   /** Resolves `latest`; throws a coded 404 for an unknown roadmap or version. */
   getVersion: (slug: string, version: string) => VersionEntry
   /** Ids of every version across roadmaps, e.g. to tell a concrete version from an alias. */
@@ -69,21 +72,13 @@ export interface ContentStore {
 export function createContentStore (roadmaps: ValidRoadmap[]): ContentStore {
   const entries = roadmaps.map(createRoadmapEntry)
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry]))
-  const getRoadmap = (slug: string) => {
-    const entry = bySlug.get(slug)
-    if (entry === undefined) throw new RoadmapNotFoundError(slug)
-    return entry
-  }
+  const findRoadmap = (slug: string) => bySlug.get(slug)
+  const getRoadmap = (slug: string) => findRoadmap(slug) ?? throwError(new RoadmapNotFoundError(slug))
   return Object.freeze({
     roadmaps: Object.freeze(entries),
+    findRoadmap,
     getRoadmap,
-    getVersion: (slug: string, version: string) => {
-      const entry = getRoadmap(slug)
-      if (version === LATEST) return entry.latest
-      const found = entry.versions.find((candidate) => candidate.id === version)
-      if (found === undefined) throw new VersionNotFoundError(slug, version)
-      return found
-    },
+    getVersion: (slug: string, version: string) => getRoadmap(slug).findVersion(version) ?? throwError(new VersionNotFoundError(slug, version)),
     isLatestAlias: (version: string) => version === LATEST
   })
 }
@@ -108,7 +103,8 @@ function createRoadmapEntry (roadmap: ValidRoadmap): RoadmapEntry {
     summary,
     detail: { ...summary, versions: versions.map((version) => version.summary) },
     versions,
-    latest
+    latest,
+    findVersion: (version) => version === LATEST ? latest : versions.find((candidate) => candidate.id === version)
   }
 }
 

@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate } from '../content/pagination.js'
 import { LATEST, type RoadmapEntry, type VersionEntry } from '../content/store.js'
 import type { ResourceKind as ContentResourceKind, ToolCategory as ContentToolCategory } from '../domain/content.js'
-import { SLUG_REGEX, Slug, VERSION_ID_REGEX } from '../domain/content.js'
+import { SLUG_REGEX, Slug, VERSION_REF_REGEX } from '../domain/content.js'
 import { InvalidParameterError, VersionNotFoundError } from '../errors.js'
 import type { GraphQLContext } from './context.js'
 import { diffVersions } from '../content/diff.js'
@@ -79,18 +79,19 @@ const Query: Complete<QueryResolvers> = {
     return [...store.roadmaps]
   },
   roadmap: (_root, { slug }, { store, reads }) => {
-    const roadmap = store.roadmaps.find((candidate) => candidate.slug === requireSlug('slug', slug))
+    const roadmap = store.findRoadmap(requireSlug('slug', slug))
     if (roadmap === undefined) reads.catalog(store)
     return roadmap ?? null
   },
   node: (_root, { id }, { store, reads }) => {
     const { type, path: [slug, versionId, itemId] } = fromGlobalId(id)
-    const roadmap = store.roadmaps.find((candidate) => candidate.slug === slug)
+    const roadmap = store.findRoadmap(slug)
     if (type === 'Roadmap' || roadmap === undefined) {
       if (roadmap === undefined) reads.catalog(store)
       return roadmap ?? null
     }
-    const version = roadmap.versions.find((candidate) => candidate.id === versionId)
+    // Global ids always name a concrete version; `latest` in one is not an id we issued.
+    const version = versionId === LATEST ? undefined : roadmap.findVersion(versionId!)
     if (version === undefined) {
       reads.catalog(store)
       return null
@@ -122,17 +123,13 @@ const Roadmap: Complete<RoadmapResolvers> = {
 
 /** Resolves a version id or `latest`, recording the read for HTTP caching; null when there is no such version. */
 function lookUpVersion (roadmap: RoadmapEntry, id: string, parameter: string, { store, reads }: GraphQLContext): VersionEntry | null {
-  if (id === LATEST) {
-    reads.version(roadmap.latest, true)
-    return roadmap.latest
-  }
-  if (!VERSION_ID_REGEX.test(id)) throw new InvalidParameterError(parameter, 'must be a version id (YYYY-MM-DD) or "latest"')
-  const version = roadmap.versions.find((candidate) => candidate.id === id)
+  if (!VERSION_REF_REGEX.test(id)) throw new InvalidParameterError(parameter, 'must be a version id (YYYY-MM-DD) or "latest"')
+  const version = roadmap.findVersion(id)
   if (version === undefined) {
     reads.catalog(store)
     return null
   }
-  reads.version(version, false)
+  reads.version(version, id === LATEST)
   return version
 }
 
