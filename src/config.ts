@@ -23,6 +23,17 @@ export const ConfigSchema = Type.Object({
   // Validation time grows with the square of repeated fields (graphql-js OverlappingFieldsCanBeMerged), so tokens are bounded too.
   GRAPHQL_MAX_TOKENS: Type.Integer({ minimum: 16, default: 1000, description: 'Most lexical tokens (names, punctuation, values) in a GraphQL query; parsing stops at the limit.' }),
   GRAPHQL_MAX_BODY_BYTES: Type.Integer({ minimum: 1024, default: 131072, description: 'Largest POST /graphql body, in bytes; larger bodies get 413.' }),
+  // Production: protection, timeouts, shutdown, observability. Defaults are generous enough for any honest client.
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, default: 1200, description: 'Requests one client IP may make per RATE_LIMIT_WINDOW; 0 turns rate limiting off.' }),
+  RATE_LIMIT_WINDOW: Type.String({ pattern: '^[0-9]+(ms|s|m|h)?$', default: '1m', description: 'Length of the rate-limit window: milliseconds, or a number with ms, s, m or h.' }),
+  RATE_LIMIT_ALLOW_LIST: Type.String({ default: '', description: 'Comma-separated client IPs that are never rate limited (e.g. a health checker or 127.0.0.1 in load tests).' }),
+  TRUST_PROXY: Type.String({ default: 'false', description: 'Whether to trust X-Forwarded-For for the client IP: false, true, a hop count, or comma-separated proxy IPs/CIDRs.' }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 30000, description: 'Longest time to receive a whole request (headers and body); slow clients are cut off after it. 0 disables.' }),
+  CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 60000, description: 'Idle socket timeout. 0 disables.' }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 72000, description: 'How long an idle keep-alive connection stays open; keep it above the load balancer idle timeout.' }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000, description: 'On SIGTERM/SIGINT, how long in-flight requests may take before the process exits anyway.' }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000, description: 'Event loop delay above which requests get 503 (under pressure) until it recovers. 0 disables.' }),
+  METRICS: Type.Union([Flag], { default: 'true', description: 'Serve Prometheus metrics at /metrics.' }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$', description: 'Absolute base URL for links in embeds, feeds and oEmbed; defaults to the request host.' }))
 })
 export type RawConfig = Static<typeof ConfigSchema>
@@ -36,6 +47,26 @@ export interface Config {
   graphiql: boolean
   publicUrl: string | undefined
   graphqlLimits: GraphQLLimits
+  rateLimit: RateLimitSettings
+  /** Fastify's trustProxy: false, true, a hop count or a list of proxy addresses. */
+  trustProxy: boolean | number | string[]
+  timeouts: TimeoutSettings
+  shutdownGraceMs: number
+  maxEventLoopDelayMs: number
+  metrics: boolean
+}
+
+/** Per client IP; `max: 0` turns rate limiting off. */
+export interface RateLimitSettings {
+  max: number
+  windowMs: number
+  allowList: string[]
+}
+
+export interface TimeoutSettings {
+  requestMs: number
+  connectionMs: number
+  keepAliveMs: number
 }
 
 /** What a GraphQL request may ask for; see GRAPHQL_MAX_* above. */
@@ -54,6 +85,22 @@ export class ConfigError extends Error {
 }
 
 const isOn = (flag: string | undefined) => flag === 'true' || flag === '1'
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** '1500', '30s', '1m', '2h' → milliseconds (the pattern in ConfigSchema has already checked the shape). */
+export function parseDurationMs (text: string): number {
+  const [, amount, unit] = /^([0-9]+)(ms|s|m|h)?$/.exec(text)!
+  return Number(amount) * DURATION_UNITS_MS[unit ?? 'ms']!
+}
+
+const splitList = (text: string) => text.split(',').map((item) => item.trim()).filter((item) => item !== '')
+
+function parseTrustProxy (text: string): boolean | number | string[] {
+  if (text === 'true' || text === 'false') return text === 'true'
+  if (/^[0-9]+$/.test(text)) return Number(text)
+  return splitList(text)
+}
 
 /** Reads settings from an environment object; throws a ConfigError naming every bad variable. */
 export function loadConfig (env: NodeJS.ProcessEnv): Config {
@@ -87,8 +134,17 @@ export function loadConfig (env: NodeJS.ProcessEnv): Config {
       maxQueryBytes: config.GRAPHQL_MAX_QUERY_BYTES,
       maxTokens: config.GRAPHQL_MAX_TOKENS,
       maxBodyBytes: config.GRAPHQL_MAX_BODY_BYTES
-    }
+    },
+    rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: parseDurationMs(config.RATE_LIMIT_WINDOW), allowList: splitList(config.RATE_LIMIT_ALLOW_LIST) },
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    timeouts: { requestMs: config.REQUEST_TIMEOUT_MS, connectionMs: config.CONNECTION_TIMEOUT_MS, keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS },
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
+    metrics: isOn(config.METRICS)
   }
 }
 
-export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = loadConfig({}).graphqlLimits
+const DEFAULTS = loadConfig({})
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = DEFAULTS.graphqlLimits
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = DEFAULTS.rateLimit
+export const DEFAULT_TIMEOUTS: TimeoutSettings = DEFAULTS.timeouts
