@@ -36,8 +36,8 @@ const GRAPHIQL_CONTENT_SECURITY_POLICY = {
     frameAncestors: ["'none'"]
   }
 }
-/* Read by @fastify/helmet at request time (see src/plugins/security-headers.ts). */
-const GRAPHIQL_ROUTE_CONFIG = { helmet: { contentSecurityPolicy: GRAPHIQL_CONTENT_SECURITY_POLICY } }
+/* Turned into headers once, when the route is added (see src/plugins/security-headers.ts). */
+const GRAPHIQL_ROUTE_CONFIG = { securityHeaders: { contentSecurityPolicy: GRAPHIQL_CONTENT_SECURITY_POLICY } }
 
 export default fp<GraphQLPluginOptions>(async function graphql (fastify, options) {
   const contexts = new WeakMap<FastifyRequest, GraphQLContext>()

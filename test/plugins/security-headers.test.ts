@@ -9,9 +9,9 @@ beforeAll(async () => {
   app = await buildApp({ logLevel: 'silent', contentDir: FIELD_GUIDE_CONTENT })
   // Stand-ins for the HTML embed routes: each way a route can loosen the API's headers for itself.
   app.get('/test/framable', {
-    helmet: { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ['*'] } }, frameguard: false }
+    securityHeaders: { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ['*'] } }, frameguard: false }
   }, async (_request, reply) => reply.type('text/html').send('<p>embed</p>'))
-  app.get('/test/no-helmet', { helmet: false }, async () => ({ ok: true }))
+  app.get('/test/no-helmet', { securityHeaders: false }, async () => ({ ok: true }))
   app.get('/test/own-header', async (_request, reply) => reply.header('content-security-policy', 'frame-ancestors *').send({ ok: true }))
   await app.ready()
 })
