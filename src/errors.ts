@@ -23,13 +23,14 @@ export const problemCatalog = {
   ROADMAP_ERR_TOO_MANY_OPERATIONS: { status: 400, title: 'Too many GraphQL operations', description: 'The request carries more operations than GRAPHQL_MAX_OPERATIONS, counting the entries of a batch and the operations of one document.' },
   ROADMAP_ERR_PERSISTED_QUERY_NOT_FOUND: { status: 400, title: 'Persisted query not found', description: 'The server does not know this query hash (message `PersistedQueryNotFound`, as Apollo clients expect). Send the request again with the full `query` and the same `extensions.persistedQuery`.' },
   ROADMAP_ERR_BAD_REQUEST: { status: 400, title: 'Bad request', description: 'The request could not be read: a malformed URL, body or header.' },
-  ROADMAP_ERR_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed', description: 'The route exists but does not accept this method.' },
+  ROADMAP_ERR_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed', description: 'The path exists but does not accept this method. The `Allow` header lists the methods it does accept; the API is read-only except for POST /graphql.' },
   ROADMAP_ERR_NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable', description: 'None of the media types in Accept can be produced by this route.' },
   ROADMAP_ERR_PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large', description: 'The request body is larger than the server accepts.' },
   ROADMAP_ERR_URI_TOO_LONG: { status: 414, title: 'URI too long', description: 'The request URI or one of its parameters is longer than the server accepts.' },
   ROADMAP_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type', description: 'The request body has a media type the route does not read.' },
-  ROADMAP_ERR_TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests', description: 'Slow down and retry after the time given in Retry-After.' },
+  ROADMAP_ERR_RATE_LIMITED: { status: 429, title: 'Rate limited', description: 'This client IP made more requests than RATE_LIMIT_MAX within RATE_LIMIT_WINDOW. Wait the seconds given in `Retry-After`; `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window on every response it counts.' },
   ROADMAP_ERR_NOT_READY: { status: 503, title: 'Not ready', description: 'The server has not finished loading its content.' },
+  ROADMAP_ERR_UNDER_PRESSURE: { status: 503, title: 'Server under pressure', description: 'The server is overloaded (its event loop lags more than MAX_EVENT_LOOP_DELAY_MS) and turns requests away until it recovers. Retry after the seconds given in `Retry-After`.' },
   ROADMAP_ERR_INTERNAL: { status: 500, title: 'Internal server error', description: 'Something failed on our side. The error is logged; retrying may help.' }
 } as const satisfies Record<string, { status: number, title: string, description: string }>
 
@@ -57,6 +58,8 @@ export const QueryTooComplexError = createError<[number, number]>('ROADMAP_ERR_Q
 export const TooManyAliasesError = createError<[string]>('ROADMAP_ERR_TOO_MANY_ALIASES', '%s', 400)
 export const TooManyOperationsError = createError<[number, number]>('ROADMAP_ERR_TOO_MANY_OPERATIONS', 'The request carries %d operations; the limit is %d', 400)
 export const NotAcceptableError = createError<[string]>('ROADMAP_ERR_NOT_ACCEPTABLE', 'This route can produce %s', 406)
+export const MethodNotAllowedError = createError<[string, string, string]>('ROADMAP_ERR_METHOD_NOT_ALLOWED', '%s %s is not allowed; this path accepts %s', 405)
+export const RateLimitedError = createError<[string]>('ROADMAP_ERR_RATE_LIMITED', 'Rate limit exceeded, retry in %s', 429)
 
 export function isProblemCode (code: unknown): code is ProblemCode {
   return typeof code === 'string' && Object.hasOwn(problemCatalog, code)

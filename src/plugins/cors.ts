@@ -6,7 +6,7 @@ import fp from 'fastify-plugin'
 export default fp(async function cors (fastify) {
   await fastify.register(fastifyCors, {
     origin: '*',
-    // POST only exists on /graphql; every other route answers it with 404 problem+json.
+    // POST only exists on /graphql; every other route answers it with 405 problem+json and Allow.
     methods: ['GET', 'HEAD', 'POST'],
     // Without these a browser script cannot read the pagination links, the validators it needs for
     // If-None-Match, or the file name of an export.

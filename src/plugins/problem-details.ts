@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { isProblemCode, problemCatalog, problemTypeUri, type ProblemCode } from '../errors.js'
 import type { Problem } from '../domain/problem.js'
@@ -16,7 +16,7 @@ const STATUS_CODES: Partial<Record<number, ProblemCode>> = {
   413: 'ROADMAP_ERR_PAYLOAD_TOO_LARGE',
   414: 'ROADMAP_ERR_URI_TOO_LONG',
   415: 'ROADMAP_ERR_UNSUPPORTED_MEDIA_TYPE',
-  429: 'ROADMAP_ERR_TOO_MANY_REQUESTS',
+  429: 'ROADMAP_ERR_RATE_LIMITED',
   503: 'ROADMAP_ERR_NOT_READY'
 }
 
@@ -58,7 +58,7 @@ export function sendProblem (reply: FastifyReply, problem: Problem): FastifyRepl
 /** For Fastify's `frameworkErrors`: router-level failures (bad % escapes, bad constraints) get the same shape. */
 export function frameworkErrorHandler (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const problem = problemFromError(error, safeInstance(request.raw.url))
-  void sendProblem(reply.headers(ROUTER_ERROR_HEADERS), problem)
+  void sendProblem(reply.headers(ROUTER_ERROR_HEADERS).header('x-request-id', request.id), problem)
 }
 
 /* A URL that failed to decode is echoed back as sent, cut short so it cannot flood logs or responses. */
@@ -74,7 +74,15 @@ export default fp(async function problemDetails (fastify) {
     return sendProblem(reply, problem)
   })
 
-  fastify.setNotFoundHandler(function (request, reply) {
+  // Unknown paths count against the rate limit like any other request. The limiter is registered after this
+  // plugin, and only when RATE_LIMIT_MAX > 0, so it is looked up on the first unknown path.
+  let limitUnknownPaths: preHandlerAsyncHookHandler | null | undefined
+  const rateLimitUnknownPaths: preHandlerAsyncHookHandler = async function (request, reply) {
+    limitUnknownPaths ??= fastify.rateLimit === undefined ? null : fastify.rateLimit()
+    if (limitUnknownPaths !== null) await limitUnknownPaths.call(this, request, reply)
+  }
+
+  fastify.setNotFoundHandler({ preHandler: rateLimitUnknownPaths }, function (request, reply) {
     return sendProblem(reply, buildProblem('ROADMAP_ERR_ROUTE_NOT_FOUND', `No route ${request.method} ${safeInstance(request.url).split('?')[0]}`, safeInstance(request.url)))
   })
 }, { name: 'problem-details', fastify: '5.x' })

@@ -5,7 +5,7 @@ import type { VersionEntry } from '../content/store.js'
 import type { RoadmapSummary } from '../domain/api.js'
 import { DIAGRAM_CONTENT_TYPE, renderDiagram, type Diagram } from '../embed/diagram.js'
 import { versionCacheTarget } from '../plugins/http-caching.js'
-import { VersionParams, commonProblems } from './params.js'
+import { VersionParams, commonProblems, integerParameter, notModified } from './params.js'
 
 const PNG_CONTENT_TYPE = 'image/png'
 
@@ -57,6 +57,7 @@ const diagramRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       querystring: Type.Object({}, { additionalProperties: false }),
       response: {
         200: { description: 'The diagram.', content: { 'image/svg+xml': { schema: Type.String() } } },
+        ...notModified,
         ...commonProblems
       }
     }
@@ -77,10 +78,11 @@ const diagramRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       description: 'The SVG diagram rasterised, for places that do not take SVG. `scale` 2 or 3 gives a sharper picture for high-density screens.',
       params: VersionParams,
       querystring: Type.Object({
-        scale: Type.Integer({ minimum: 1, maximum: 3, default: 1, description: 'Pixels per diagram unit.' })
+        scale: Type.Optional(integerParameter({ minimum: 1, maximum: 3, default: 1, description: 'Pixels per diagram unit.' }))
       }, { additionalProperties: false }),
       response: {
         200: { description: 'The diagram.', content: { 'image/png': { schema: Type.String({ format: 'binary' }) } } },
+        ...notModified,
         ...commonProblems
       }
     }
@@ -89,7 +91,7 @@ const diagramRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
     const roadmap = store.getRoadmap(request.params.slug)
     const version = store.getVersion(request.params.slug, request.params.version)
     if (reply.cacheAs({ ...versionCacheTarget(store, request.params.version, version, request.url), variant: 'png' })) return reply
-    const png = await pngOf(version, diagramOf(version, roadmap.summary), request.query.scale)
+    const png = await pngOf(version, diagramOf(version, roadmap.summary), request.query.scale ?? 1)
     return reply.type(PNG_CONTENT_TYPE).send(png)
   })
 }

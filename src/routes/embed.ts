@@ -9,7 +9,7 @@ import { EMBED_THEMES, baseUrlFor, embedPath, oembedPath } from '../embed/links.
 import { EMBED_CONTENT_SECURITY_POLICY } from '../embed/style.js'
 import { concreteLocation } from '../plugins/http-caching.js'
 import { problemFromError } from '../plugins/problem-details.js'
-import { VersionParams, commonProblems, idParameter } from './params.js'
+import { VersionParams, commonProblems, idParameter, notModified } from './params.js'
 
 export interface EmbedRoutesOptions {
   /** PUBLIC_URL: the base of every absolute link; the request host when unset. */
@@ -21,7 +21,7 @@ const JSON_LD_CONSTRAINT = 'jsonLd'
 
 const EmbedQuery = Type.Object({
   step: Type.Optional(idParameter('Show one step, with its sub-steps, tools and resources.', 'experiment-tracking-and-model-registries')),
-  theme: Type.Union(EMBED_THEMES.map((theme) => Type.Literal(theme)), { default: 'auto', description: '`auto` follows the reader\'s colour-scheme preference.' })
+  theme: Type.Optional(Type.Union(EMBED_THEMES.map((theme) => Type.Literal(theme)), { default: 'auto', description: '`auto` follows the reader\'s colour-scheme preference.' }))
 }, { additionalProperties: false })
 
 const embedPages: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async function (pages, options) {
@@ -55,13 +55,14 @@ const embedPages: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async function
       querystring: EmbedQuery,
       response: {
         200: { description: 'The page.', content: { 'text/html': { schema: Type.String() } } },
+        ...notModified,
         ...commonProblems
       }
     }
   }, async function (request, reply) {
     const store = pages.contentStore
     const { slug, version: requestedVersion } = request.params
-    const { step, theme } = request.query
+    const { step, theme = 'auto' } = request.query
     const roadmap = store.getRoadmap(slug)
     const version = store.getVersion(slug, requestedVersion)
     if (step !== undefined) version.getStep(step)

@@ -3,7 +3,7 @@ import { baseUrlFor, parseEmbedUrl } from '../embed/links.js'
 import { OembedResponseSchema, buildOembed } from '../embed/oembed.js'
 import { NotEmbeddableError } from '../errors.js'
 import { buildProblem, sendProblem } from '../plugins/problem-details.js'
-import { ProblemRef, commonProblems } from './params.js'
+import { commonProblems, integerParameter, notModified, problemResponse } from './params.js'
 
 export interface OembedRoutesOptions {
   /** PUBLIC_URL: the host embed URLs must be under; the request host when unset. */
@@ -14,8 +14,8 @@ export interface OembedRoutesOptions {
 const OembedQuery = Type.Object({
   url: Type.String({ minLength: 1, maxLength: 2048, description: 'The embed page URL: `{base}/embed/{slug}/{version}`, optionally with `step` and `theme`.', examples: ['https://roadmaps.example.org/embed/mlops/2024-01-12'] }),
   format: Type.Optional(Type.String({ maxLength: 32, description: '`json`, the only format served; any other answers 501.', examples: ['json'] })),
-  maxwidth: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'The widest iframe the consumer can show, in pixels.' })),
-  maxheight: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'The tallest iframe the consumer can show, in pixels.' }))
+  maxwidth: Type.Optional(integerParameter({ minimum: 1, maximum: 100_000, description: 'The widest iframe the consumer can show, in pixels.' })),
+  maxheight: Type.Optional(integerParameter({ minimum: 1, maximum: 100_000, description: 'The tallest iframe the consumer can show, in pixels.' }))
 })
 
 const oembedRoutes: FastifyPluginAsyncTypebox<OembedRoutesOptions> = async function (fastify, options) {
@@ -28,8 +28,16 @@ const oembedRoutes: FastifyPluginAsyncTypebox<OembedRoutesOptions> = async funct
       querystring: OembedQuery,
       response: {
         200: { ...OembedResponseSchema, description: 'The oEmbed response.' },
+        ...notModified,
         ...commonProblems,
-        501: { ...ProblemRef, description: 'A `format` other than json (application/problem+json).' }
+        501: problemResponse('A `format` other than json (application/problem+json).', {
+          type: '/problems/format-not-implemented',
+          title: 'Format not implemented',
+          status: 501,
+          detail: 'Format "xml" is not served; use format=json',
+          instance: '/oembed?url=https%3A%2F%2Froadmaps.example.org%2Fembed%2Fmlops%2F2024-01-12&format=xml',
+          code: 'ROADMAP_ERR_FORMAT_NOT_IMPLEMENTED'
+        })
       }
     }
   }, async function (request, reply) {

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type IntegerOptions, type TSchema } from '@sinclair/typebox'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/pagination.js'
 import { SLUG_PATTERN, VERSION_REF_PATTERN } from '../domain/content.js'
 
@@ -21,9 +21,16 @@ export const StepParams = Type.Object({ ...VersionParams.properties, stepId: ite
 export const ToolParams = Type.Object({ ...VersionParams.properties, toolId: itemId('tool', 'mlflow') })
 export const ResourceParams = Type.Object({ ...VersionParams.properties, resourceId: itemId('resource', 'designing-machine-learning-systems') })
 
+/**
+ * An integer query parameter. Ajv coerces the strings "Infinity" and "1e999" to an infinite number
+ * and then skips minimum and maximum for it (ajv#2212, fastify#6718); the `allOf` checks the coerced value again.
+ */
+export const integerParameter = (options: IntegerOptions & { minimum: number, maximum: number }) =>
+  Type.Integer({ ...options, allOf: [{ type: 'integer' }] })
+
 /** Query parameters of every paginated list. */
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({
+  limit: Type.Optional(integerParameter({
     minimum: 1,
     maximum: MAX_PAGE_SIZE,
     default: DEFAULT_PAGE_SIZE,

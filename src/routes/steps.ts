@@ -3,7 +3,7 @@ import type { VersionEntry } from '../content/store.js'
 import { ResourceSchema, StepNodeSchema, StepSchema, ToolSchema, type StepNode } from '../domain/api.js'
 import { versionCacheTarget } from '../plugins/http-caching.js'
 import { byId, sendPage } from './paging.js'
-import { PageQuery, StepParams, idParameter, VersionParams, commonProblems, notModified, pageResponse, versionResponse } from './params.js'
+import { PageQuery, StepParams, idParameter, integerParameter, VersionParams, commonProblems, notModified, pageResponse, versionResponse } from './params.js'
 
 const StepsQuery = Type.Object({
   view: Type.Optional(Type.Union([Type.Literal('tree'), Type.Literal('flat')], {
@@ -12,7 +12,7 @@ const StepsQuery = Type.Object({
     examples: ['flat']
   })),
   parent: Type.Optional(idParameter('Only the sub-steps of this step.', 'mlops-components')),
-  depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Only steps at this depth: 1 for sections, 2 for sub-sections.', examples: [1] })),
+  depth: Type.Optional(integerParameter({ minimum: 1, maximum: 20, description: 'Only steps at this depth: 1 for sections, 2 for sub-sections.', examples: [1] })),
   ...PageQuery
 }, { additionalProperties: false })
 

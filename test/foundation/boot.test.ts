@@ -81,7 +81,7 @@ describe('health', () => {
     expect(live.statusCode).toBe(200)
     expect(live.json()).toEqual({ status: 'ok' })
     const ready = await app.inject('/health/ready')
-    expect(ready.json()).toEqual({ status: 'ok', versions: 1 })
+    expect(ready.json()).toEqual({ status: 'ok', versions: 1, content: { loadedAt: expect.any(String), reloads: 0, failedReloads: 0 } })
     await app.close()
   })
 })

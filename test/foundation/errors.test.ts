@@ -27,7 +27,7 @@ describe('problem details on foundation routes', () => {
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
     expect(response.json()).toMatchObject({ code: 'ROADMAP_ERR_BAD_REQUEST', status: 400 })
     expect(response.headers['x-content-type-options']).toBe('nosniff')
-    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(response.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'")
     expect(response.headers['access-control-allow-origin']).toBe('*')
   })
 

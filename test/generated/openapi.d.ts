@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Answers 200 once content is loaded and the server accepts traffic.
+         * @description Answers 200 once content is loaded and the server accepts traffic. A rejected content reload does not make the server unready, since the last good content keeps serving: `content.lastFailure` reports it until a reload is accepted. Once shutdown starts, new connections are refused.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -994,7 +994,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The process runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1003,8 +1003,6 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "ok";
-                        /** @description Versions loaded (readiness only). */
-                        versions?: number;
                     };
                 };
             };
@@ -1019,7 +1017,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Ready: the content served, and how its reloads went. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1028,12 +1026,36 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "ok";
-                        /** @description Versions loaded (readiness only). */
-                        versions?: number;
+                        /** @description Versions loaded. */
+                        versions: number;
+                        /** @description Content loading: what is served and how reloads went. */
+                        content: {
+                            /**
+                             * Format: date-time
+                             * @description When the content now served was loaded: at start, or by the last accepted reload.
+                             */
+                            loadedAt: string;
+                            /** @description Reloads (SIGHUP or file watching) accepted since start. */
+                            reloads: number;
+                            /** @description Reloads rejected since start because the content had problems; the last good content kept serving. */
+                            failedReloads: number;
+                            /** @description The most recent rejected reload; gone once a reload is accepted. */
+                            lastFailure?: {
+                                /**
+                                 * Format: date-time
+                                 * @description When the reload was rejected.
+                                 */
+                                at: string;
+                                /** @description How many problems it found. */
+                                problems: number;
+                                /** @description The first problems as `file:line:column field: message`, paths relative to the content folder; the server log has them all. */
+                                summary: string[];
+                            };
+                        };
                     };
                 };
             };
-            /** @description Not ready yet: content is still loading (application/problem+json). */
+            /** @description Not ready: the server cannot take traffic now (application/problem+json). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2441,14 +2463,14 @@ export interface operations {
     };
     getEmbedPage: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Show one step, with its sub-steps, tools and resources.
                  * @example experiment-tracking-and-model-registries
                  */
                 step?: string;
                 /** @description `auto` follows the reader's colour-scheme preference. */
-                theme: "auto" | "light" | "dark";
+                theme?: "auto" | "light" | "dark";
             };
             header?: never;
             path: {
@@ -2472,6 +2494,21 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` validator still matches. No body; the caching headers are repeated. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation; send it back in `If-None-Match` to get a 304. */
+                    ETag?: string;
+                    /** @description `public, max-age=31536000, immutable` for a concrete version; a short max-age with stale-while-revalidate for `latest` and for lists. */
+                    "Cache-Control"?: string;
+                    /** @description Responses differ by the negotiated content coding. */
+                    Vary?: string;
+                    /** @description Only when the URL says `latest`: the same resource at its concrete-version URL. */
+                    "Content-Location"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid: the problem names it (application/problem+json). */
             400: {
@@ -2548,6 +2585,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Modified: the `If-None-Match` validator still matches. No body; the caching headers are repeated. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation; send it back in `If-None-Match` to get a 304. */
+                    ETag?: string;
+                    /** @description `public, max-age=31536000, immutable` for a concrete version; a short max-age with stale-while-revalidate for `latest` and for lists. */
+                    "Cache-Control"?: string;
+                    /** @description Responses differ by the negotiated content coding. */
+                    Vary?: string;
+                    /** @description Only when the URL says `latest`: the same resource at its concrete-version URL. */
+                    "Content-Location"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid: the problem names it (application/problem+json). */
             400: {
                 headers: {
@@ -2572,7 +2624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2603,6 +2655,21 @@ export interface operations {
                     "image/svg+xml": string;
                 };
             };
+            /** @description Not Modified: the `If-None-Match` validator still matches. No body; the caching headers are repeated. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation; send it back in `If-None-Match` to get a 304. */
+                    ETag?: string;
+                    /** @description `public, max-age=31536000, immutable` for a concrete version; a short max-age with stale-while-revalidate for `latest` and for lists. */
+                    "Cache-Control"?: string;
+                    /** @description Responses differ by the negotiated content coding. */
+                    Vary?: string;
+                    /** @description Only when the URL says `latest`: the same resource at its concrete-version URL. */
+                    "Content-Location"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid: the problem names it (application/problem+json). */
             400: {
                 headers: {
@@ -2625,9 +2692,9 @@ export interface operations {
     };
     getDiagramPng: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Pixels per diagram unit. */
-                scale: number;
+                scale?: number;
             };
             header?: never;
             path: {
@@ -2651,6 +2718,21 @@ export interface operations {
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` validator still matches. No body; the caching headers are repeated. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation; send it back in `If-None-Match` to get a 304. */
+                    ETag?: string;
+                    /** @description `public, max-age=31536000, immutable` for a concrete version; a short max-age with stale-while-revalidate for `latest` and for lists. */
+                    "Cache-Control"?: string;
+                    /** @description Responses differ by the negotiated content coding. */
+                    Vary?: string;
+                    /** @description Only when the URL says `latest`: the same resource at its concrete-version URL. */
+                    "Content-Location"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid: the problem names it (application/problem+json). */
             400: {

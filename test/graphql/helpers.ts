@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url'
 import type { LightMyRequestResponse } from 'fastify'
 import { buildApp, type App, type AppOptions } from '../../src/app.js'
 import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '../../src/config.js'
+import { TEST_APP_DEFAULTS } from '../helpers/app.js'
 
 /** Two small editions of a `demo` roadmap, small enough to write whole payloads by hand. */
 export const DEMO_CONTENT = fileURLToPath(new URL('./fixtures/content', import.meta.url))
 
 export async function buildGraphQLApp (options: AppOptions & { limits?: Partial<GraphQLLimits> } = {}): Promise<App> {
   const { limits, ...rest } = options
-  const app = await buildApp({ logLevel: 'silent', contentDir: DEMO_CONTENT, graphqlLimits: { ...DEFAULT_GRAPHQL_LIMITS, ...limits }, ...rest })
+  const app = await buildApp({ ...TEST_APP_DEFAULTS, contentDir: DEMO_CONTENT, graphqlLimits: { ...DEFAULT_GRAPHQL_LIMITS, ...limits }, ...rest })
   await app.ready()
   return app
 }
