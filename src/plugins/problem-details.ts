@@ -38,8 +38,16 @@ export function problemFromError (error: FastifyError, instance: string): Proble
       const reason = additional !== undefined ? 'is not a parameter this route accepts' : missing !== undefined ? 'is required' : issue.message ?? 'is invalid'
       return { in: location, name, reason }
     })
-    const detail = invalidParams.map((param) => `${param.in} parameter "${param.name}" ${param.reason}`).join('; ')
-    return buildProblem('ROADMAP_ERR_INVALID_PARAMETER', detail, instance, { invalidParams })
+    // One entry per distinct problem: a value can fail the same keyword twice (integerParameter's allOf re-check).
+    const seen = new Set<string>()
+    const distinct = invalidParams.filter((param) => {
+      const key = `${param.in}\u0000${param.name}\u0000${param.reason}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    const detail = distinct.map((param) => `${param.in} parameter "${param.name}" ${param.reason}`).join('; ')
+    return buildProblem('ROADMAP_ERR_INVALID_PARAMETER', detail, instance, { invalidParams: distinct })
   }
   const status = error.statusCode ?? 500
   if (isProblemCode(error.code) && status < 500) return buildProblem(error.code, error.message, instance)
