@@ -1,6 +1,6 @@
-import { loadContentSources } from './load.js'
+import { readContentSources } from './load.js'
 import { createContentStore, type ContentStore } from './store.js'
-import { formatIssues, validateContent, type ContentIssue } from './validate.js'
+import { createContentValidation, formatIssues, type ContentIssue } from './validate.js'
 
 export type ContentLoadResult =
   | { ok: true, store: ContentStore }
@@ -8,7 +8,9 @@ export type ContentLoadResult =
 
 /** The one path from files to a store: used by the server boot, reloads and the content check CLI. */
 export async function loadContent (contentDir: string): Promise<ContentLoadResult> {
-  const validation = validateContent(await loadContentSources(contentDir))
+  // Each roadmap is validated as soon as it is read: its file texts and positions can go, and checking overlaps reading.
+  const validating = createContentValidation()
+  const validation = validating.finish(await readContentSources(contentDir, validating.addRoadmap))
   if (!validation.ok) return validation
   return { ok: true, store: createContentStore(validation.roadmaps) }
 }

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
+import { parseYamlSubset } from './yaml-subset.js'
 
 export interface SourcePosition { line: number, column: number }
 
@@ -12,24 +13,62 @@ export interface SourceFile {
   locate: (fieldPath: ReadonlyArray<string | number>, options?: { key?: boolean }) => SourcePosition
 }
 
+/*
+ * Most files are in the plain subset of YAML that parseYamlSubset reads without building a
+ * document; the rest, problems included, go through `yaml`. Positions are only needed to report a
+ * problem, so the document with its source ranges is built when one is asked for.
+ */
 export function parseSourceFile (path: string, text: string): SourceFile {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  let positioned: PositionedDocument | undefined
+  const withPositions = () => (positioned ??= parseWithPositions(text))
+  const locate: SourceFile['locate'] = (fieldPath, options) => {
+    const { document, lineCounter } = withPositions()
+    const offset = findOffset(document, fieldPath, options?.key ?? false)
+    const position = lineCounter.linePos(offset)
+    return { line: position.line, column: position.col }
+  }
+  const simple = parseYamlSubset(text)
+  if (simple !== undefined) return { path, data: simple.value, syntaxErrors: [], locate }
+  const { document, lineCounter } = withPositions()
   const syntaxErrors = document.errors.map((error) => {
     const position = lineCounter.linePos(error.pos[0])
     return { line: position.line, column: position.col, message: error.message.split('\n')[0] ?? error.message }
   })
-  const data = syntaxErrors.length > 0 ? undefined : document.toJS()
-  return {
-    path,
-    data,
-    syntaxErrors,
-    locate: (fieldPath, options) => {
-      const offset = findOffset(document, fieldPath, options?.key ?? false)
-      const position = lineCounter.linePos(offset)
-      return { line: position.line, column: position.col }
+  let data: unknown
+  if (syntaxErrors.length === 0) {
+    try {
+      data = document.toJS()
+    } catch (error) {
+      // toJS throws on an alias with no anchor before it, and on alias counts that look like a resource exhaustion attack.
+      const position = lineCounter.linePos(aliasOffset(document))
+      syntaxErrors.push({ line: position.line, column: position.col, message: (error as Error).message })
     }
   }
+  return { path, data, syntaxErrors, locate }
+}
+
+interface PositionedDocument { document: Document, lineCounter: LineCounter }
+
+function parseWithPositions (text: string): PositionedDocument {
+  const lineCounter = new LineCounter()
+  return { document: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter }
+}
+
+/** Where the first alias that names no earlier anchor is, else the first alias. */
+function aliasOffset (document: Document): number {
+  let first: number | undefined
+  let unresolved: number | undefined
+  visit(document, {
+    Alias (_key, node) {
+      first ??= node.range?.[0]
+      if (node.resolve(document) === undefined) {
+        unresolved = node.range?.[0]
+        return visit.BREAK
+      }
+      return undefined
+    }
+  })
+  return unresolved ?? first ?? document.contents?.range?.[0] ?? 0
 }
 
 /*

@@ -96,15 +96,60 @@ function createRoadmapEntry (roadmap: ValidRoadmap): RoadmapEntry {
     versionCount: roadmap.versions.length,
     href
   }
-  const versions = roadmap.versions.map((version) => createVersionEntry(summary, version))
+  const versions = roadmap.versions.map((version) => createLazyVersionEntry(summary, version))
+  const versionById = new Map(versions.map((version) => [version.id, version]))
   const latest = versions.find((version) => version.id === roadmap.meta.latest)!
+  let detail: RoadmapDetail | undefined
   return {
     slug: roadmap.slug,
     summary,
-    detail: { ...summary, versions: versions.map((version) => version.summary) },
+    get detail () { return (detail ??= { ...summary, versions: versions.map((version) => version.summary) }) },
     versions,
     latest,
-    findVersion: (version) => version === LATEST ? latest : versions.find((candidate) => candidate.id === version)
+    findVersion: (version) => version === LATEST ? latest : versionById.get(version)
+  }
+}
+
+/*
+ * A version's indexes, snapshot and content hash are built on its first use, once. Every file is still
+ * validated at boot, but a large content tree does not wait for (or keep in memory) the payloads of
+ * versions nobody has asked for yet: boot grows with the content, the rest with the answer.
+ */
+function createLazyVersionEntry (roadmap: RoadmapSummary, version: ValidVersion): VersionEntry {
+  let source: ValidVersion | undefined = version
+  let built: VersionEntry | undefined
+  const entry = (): VersionEntry => {
+    if (built === undefined) {
+      built = createVersionEntry(roadmap, source!)
+      source = undefined
+    }
+    return built
+  }
+  return {
+    roadmapSlug: roadmap.slug,
+    id: version.id,
+    get summary () { return entry().summary },
+    get contentHash () { return entry().contentHash },
+    get snapshot () { return entry().snapshot },
+    get snapshotJson () { return entry().snapshotJson },
+    get steps () { return entry().steps },
+    get stepTree () { return entry().stepTree },
+    get tools () { return entry().tools },
+    get resources () { return entry().resources },
+    findStep: (id) => entry().findStep(id),
+    findTool: (id) => entry().findTool(id),
+    findResource: (id) => entry().findResource(id),
+    getStep: (id) => entry().getStep(id),
+    getTool: (id) => entry().getTool(id),
+    getResource: (id) => entry().getResource(id),
+    childrenOf: (id) => entry().childrenOf(id),
+    ancestorsOf: (id) => entry().ancestorsOf(id),
+    previousOf: (id) => entry().previousOf(id),
+    nextOf: (id) => entry().nextOf(id),
+    listSteps: (filter) => entry().listSteps(filter),
+    listTools: (filter) => entry().listTools(filter),
+    listResources: (filter) => entry().listResources(filter),
+    search: (query) => entry().search(query)
   }
 }
 
@@ -235,9 +280,13 @@ function createVersionEntry (roadmap: RoadmapSummary, version: ValidVersion): Ve
 
 interface SearchDocument { key: string, kind: SearchHit['kind'], id: string, title: string, text: string, href: string }
 
-/* @see https://lucaong.github.io/minisearch/ — ranked BM25+ search with prefix and fuzzy matching. */
+/*
+ * @see https://lucaong.github.io/minisearch/ — ranked BM25+ search with prefix and fuzzy matching.
+ * A version's index is built on its first search (a few milliseconds), not at boot: most versions of a
+ * large content tree are never searched, and indexing them all was a large share of boot time and memory.
+ */
 function createSearch (steps: Step[], tools: Tool[], resources: Resource[], versionHref: string): (query: string) => readonly SearchHit[] {
-  const documents: SearchDocument[] = [
+  const documents = (): SearchDocument[] => [
     ...steps.map((step) => ({ key: `step:${step.id}`, kind: 'step' as const, id: step.id, title: step.title, text: step.summary, href: `${versionHref}/steps/${step.id}` })),
     ...tools.map((tool) => ({ key: `tool:${tool.id}`, kind: 'tool' as const, id: tool.id, title: tool.name, text: tool.description, href: `${versionHref}/tools/${tool.id}` })),
     ...resources.map((resource) => ({
@@ -249,14 +298,18 @@ function createSearch (steps: Step[], tools: Tool[], resources: Resource[], vers
       href: `${versionHref}/resources/${resource.id}`
     }))
   ]
-  const index = new MiniSearch<SearchDocument>({
-    idField: 'key',
-    fields: ['title', 'text'],
-    storeFields: ['kind', 'id', 'title', 'text', 'href'],
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
-  })
-  index.addAll(documents)
-  const run = (query: string): readonly SearchHit[] => index.search(query).map((result) => {
+  let index: MiniSearch<SearchDocument> | undefined
+  const buildIndex = () => {
+    const built = new MiniSearch<SearchDocument>({
+      idField: 'key',
+      fields: ['title', 'text'],
+      storeFields: ['kind', 'id', 'title', 'text', 'href'],
+      searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
+    })
+    built.addAll(documents())
+    return built
+  }
+  const run = (query: string): readonly SearchHit[] => (index ??= buildIndex()).search(query).map((result) => {
     const terms = Object.keys(result.match)
     const titleMatches = terms.some((term) => result.match[term]!.includes('title'))
     const text = titleMatches || result['text'] === '' ? result['title'] as string : result['text'] as string
@@ -308,10 +361,62 @@ function escapeRegExp (text: string): string {
 
 /** JSON with object keys sorted, so the same content always hashes the same. */
 export function canonicalJson (value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
-    return Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
-  })
+  try {
+    return writeCanonical(value)
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error
+    return JSON.stringify(value, sortKeys)
+  }
+}
+
+function sortKeys (_key: string, item: unknown): unknown {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+  return Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+}
+
+const NOT_PLAIN = Symbol('not plain data')
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/
+/* Deeper than content ever is: likely a cycle, which JSON.stringify reports in its own words. */
+const MAX_DEPTH = 256
+
+/*
+ * The same text as JSON.stringify with sortKeys, written directly for plain data (several times
+ * faster: no sorted copy of every object). Anything else — toJSON, class instances, bigint, keys that
+ * JavaScript enumerates as array indexes, cycles — is left to JSON.stringify.
+ */
+function writeCanonical (value: unknown, depth = 0): string {
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value)
+    case 'object': {
+      if (value === null) return 'null'
+      if ('toJSON' in value || depth > MAX_DEPTH) throw NOT_PLAIN
+      if (Array.isArray(value)) {
+        let text = '['
+        for (let index = 0; index < value.length; index++) {
+          const item: unknown = value[index]
+          if (index > 0) text += ','
+          text += item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : writeCanonical(item, depth + 1)
+        }
+        return `${text}]`
+      }
+      const prototype: unknown = Object.getPrototypeOf(value)
+      if (prototype !== Object.prototype && prototype !== null) throw NOT_PLAIN
+      const keys = Object.keys(value).sort()
+      let text = '{'
+      for (const key of keys) {
+        if (ARRAY_INDEX.test(key)) throw NOT_PLAIN
+        const item: unknown = (value as Record<string, unknown>)[key]
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
+        text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${writeCanonical(item, depth + 1)}`
+      }
+      return `${text}}`
+    }
+    default:
+      throw NOT_PLAIN
+  }
 }
 
 function groupBy (pairs: ReadonlyArray<readonly [string, string]>): Map<string, string[]> {

@@ -1,9 +1,10 @@
-import { FormatRegistry, type TSchema } from '@sinclair/typebox'
+import { FormatRegistry, Kind, type TSchema } from '@sinclair/typebox'
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
 import { ValueErrorType } from '@sinclair/typebox/errors'
 import { Value } from '@sinclair/typebox/value'
 import {
   SLUG_REGEX,
+  Slug,
   VERSION_ID_REGEX,
   contentFileSchemas,
   type ContentFileKind,
@@ -13,7 +14,7 @@ import {
   type ToolFile,
   type VersionFile
 } from '../domain/content.js'
-import type { ContentSources, EntitySource, VersionSources } from './load.js'
+import type { ContentSources, EntitySource, RoadmapSources, VersionSources } from './load.js'
 import type { SourceFile, SourcePosition } from './source-file.js'
 
 export interface ContentIssue {
@@ -53,52 +54,113 @@ const checkers = Object.fromEntries(
   Object.entries(contentFileSchemas).map(([kind, schema]) => [kind, TypeCompiler.Compile(schema as TSchema)])
 ) as Record<ContentFileKind, TypeCheck<TSchema>>
 
+/*
+ * Every content schema puts its defaults (`tools: []`...) on top-level fields, and setting those on a
+ * copy of the object gives what Value.Default gives, at a fraction of its cost. A schema with a default
+ * anywhere else, or a kind of type whose defaulting this does not mirror, keeps Value.Default.
+ */
+const SIMPLY_DEFAULTED_KINDS = new Set(['Object', 'Array', 'Union', 'Literal', 'String', 'Integer', 'Number', 'Boolean', 'Null'])
+
+const topLevelDefaults = Object.fromEntries(
+  Object.entries(contentFileSchemas).map(([kind, schema]) => [kind, topLevelDefaultsOf(schema as TSchema)])
+) as Record<ContentFileKind, Array<[string, unknown]> | undefined>
+
+function topLevelDefaultsOf (schema: TSchema): Array<[string, unknown]> | undefined {
+  if (schema[Kind] !== 'Object' || 'default' in schema) return undefined
+  const defaults: Array<[string, unknown]> = []
+  for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
+    if ('default' in property) {
+      if (typeof property.default === 'function') return undefined
+      defaults.push([key, property.default])
+    }
+    if (!isSimplyDefaulted(property, true)) return undefined
+  }
+  return isSimplyDefaulted({ ...schema, properties: {} }, true) ? defaults : undefined
+}
+
+/** Whether Value.Default would leave a value of this schema as it is: no defaults inside, only kinds it walks without copying. */
+function isSimplyDefaulted (schema: unknown, top = false): boolean {
+  if (Array.isArray(schema)) return schema.every((item) => isSimplyDefaulted(item))
+  if (schema === null || typeof schema !== 'object') return true
+  if (Kind in schema && !SIMPLY_DEFAULTED_KINDS.has(String((schema as TSchema)[Kind]))) return false
+  if (!top && 'default' in schema) return false
+  return Object.entries(schema).every(([key, value]) => key === 'default' || isSimplyDefaulted(value))
+}
+
+function withDefaults (kind: ContentFileKind, data: unknown): unknown {
+  const defaults = topLevelDefaults[kind]
+  if (defaults === undefined || data === null || typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
+    return Value.Default(checkers[kind].Schema(), structuredClone(data ?? {}))
+  }
+  const copy: Record<string, unknown> = { ...data }
+  for (const [key, value] of defaults) if (copy[key] === undefined) copy[key] = structuredClone(value)
+  return copy
+}
+
 /** Runs the schema pass on every file, then the cross-file rules; returns every problem found. */
 export function validateContent (sources: ContentSources): ValidationResult {
+  const validation = createContentValidation()
+  for (const roadmap of sources.roadmaps) validation.addRoadmap(roadmap)
+  return validation.finish(sources)
+}
+
+export interface ContentValidation {
+  /** Validates one roadmap (the rules never look across roadmaps), so its files can go before the next is read. */
+  addRoadmap: (roadmap: RoadmapSources) => void
+  /** Adds what is found outside the roadmaps and returns the result. */
+  finish: (tree: Pick<ContentSources, 'contentDir' | 'strayPaths'>) => ValidationResult
+}
+
+/** validateContent a roadmap at a time; the issues come out sorted, so the same whatever the order. */
+export function createContentValidation (): ContentValidation {
   const issues: ContentIssue[] = []
   const report: Report = (file, fieldPath, message, at) => {
     const position = at ?? (typeof file === 'string' ? { line: 1, column: 1 } : file.locate(fieldPath))
     issues.push({ file: typeof file === 'string' ? file : file.path, ...position, field: formatFieldPath(fieldPath), message })
   }
-
-  for (const path of sources.strayPaths) report(path, [], 'is not a roadmap folder: content/<slug>/ holds roadmap.yaml and versions/')
-  if (sources.roadmaps.length === 0) report(sources.contentDir, [], 'holds no roadmap: expected content/<slug>/roadmap.yaml')
-
   const roadmaps: ValidRoadmap[] = []
-  for (const roadmapSources of sources.roadmaps) {
-    if (!SLUG_REGEX.test(roadmapSources.slug)) report(roadmapSources.directory, [], `folder name "${roadmapSources.slug}" is not a valid slug (lower-case letters, digits and dashes)`)
-    const meta = roadmapSources.roadmap === undefined
-      ? (report(`${roadmapSources.directory}/roadmap.yaml`, [], 'is missing: every roadmap needs its metadata'), undefined)
-      : checkFile<RoadmapFile>('roadmap', roadmapSources.roadmap, report)
-
-    const versions: ValidVersion[] = []
-    if (roadmapSources.versions.length === 0) report(roadmapSources.directory, [], 'has no versions: add versions/<YYYY-MM-DD>/version.yaml')
-    for (const versionSources of roadmapSources.versions) {
-      const version = validateVersion(versionSources, report)
-      if (version !== undefined) versions.push(version)
-    }
-
-    if (meta !== undefined && roadmapSources.roadmap !== undefined) {
-      const known = roadmapSources.versions.map((version) => version.id)
-      if (!known.includes(meta.latest)) {
-        report(roadmapSources.roadmap, ['latest'], `points to version "${meta.latest}", which does not exist (versions: ${known.join(', ') || 'none'})`)
-      } else {
-        const newest = [...versions].sort((a, b) => b.meta.published.localeCompare(a.meta.published))[0]
-        if (newest !== undefined && newest.id !== meta.latest && versions.length === roadmapSources.versions.length) {
-          report(roadmapSources.roadmap, ['latest'], `points to "${meta.latest}" but the newest published version is "${newest.id}"`)
-        }
-      }
-      for (const [index, link] of meta.links.entries()) checkUrl(link.url, roadmapSources.roadmap, ['links', index, 'url'], report)
-      for (const [index, author] of meta.authors.entries()) if (author.url !== undefined) checkUrl(author.url, roadmapSources.roadmap, ['authors', index, 'url'], report)
-      if (versions.length === roadmapSources.versions.length) {
-        versions.sort((a, b) => a.meta.published.localeCompare(b.meta.published))
-        roadmaps.push({ slug: roadmapSources.slug, meta, versions })
-      }
+  let seen = 0
+  return {
+    addRoadmap: (roadmapSources) => { seen++; validateRoadmap(roadmapSources, roadmaps, report) },
+    finish: (tree) => {
+      for (const path of tree.strayPaths) report(path, [], 'is not a roadmap folder: content/<slug>/ holds roadmap.yaml and versions/')
+      if (seen === 0) report(tree.contentDir, [], 'holds no roadmap: expected content/<slug>/roadmap.yaml')
+      if (issues.length > 0) return { ok: false, issues: sortIssues(issues) }
+      return { ok: true, roadmaps }
     }
   }
+}
 
-  if (issues.length > 0) return { ok: false, issues: sortIssues(issues) }
-  return { ok: true, roadmaps }
+function validateRoadmap (roadmapSources: RoadmapSources, roadmaps: ValidRoadmap[], report: Report): void {
+  if (!isSlug(roadmapSources.slug)) report(roadmapSources.directory, [], `folder name "${roadmapSources.slug}" is not a valid slug (lower-case letters, digits and dashes, at most ${Slug.maxLength} characters)`)
+  const meta = roadmapSources.roadmap === undefined
+    ? (report(`${roadmapSources.directory}/roadmap.yaml`, [], 'is missing: every roadmap needs its metadata'), undefined)
+    : checkFile<RoadmapFile>('roadmap', roadmapSources.roadmap, report)
+
+  const versions: ValidVersion[] = []
+  if (roadmapSources.versions.length === 0) report(roadmapSources.directory, [], 'has no versions: add versions/<YYYY-MM-DD>/version.yaml')
+  for (const versionSources of roadmapSources.versions) {
+    const version = validateVersion(versionSources, report)
+    if (version !== undefined) versions.push(version)
+  }
+
+  if (meta !== undefined && roadmapSources.roadmap !== undefined) {
+    const known = roadmapSources.versions.map((version) => version.id)
+    if (!known.includes(meta.latest)) {
+      report(roadmapSources.roadmap, ['latest'], `points to version "${meta.latest}", which does not exist (versions: ${known.join(', ') || 'none'})`)
+    } else {
+      const newest = [...versions].sort((a, b) => b.meta.published.localeCompare(a.meta.published))[0]
+      if (newest !== undefined && newest.id !== meta.latest && versions.length === roadmapSources.versions.length) {
+        report(roadmapSources.roadmap, ['latest'], `points to "${meta.latest}" but the newest published version is "${newest.id}"`)
+      }
+    }
+    for (const [index, link] of meta.links.entries()) checkUrl(link.url, roadmapSources.roadmap, ['links', index, 'url'], report)
+    for (const [index, author] of meta.authors.entries()) if (author.url !== undefined) checkUrl(author.url, roadmapSources.roadmap, ['authors', index, 'url'], report)
+    if (versions.length === roadmapSources.versions.length) {
+      versions.sort((a, b) => a.meta.published.localeCompare(b.meta.published))
+      roadmaps.push({ slug: roadmapSources.slug, meta, versions })
+    }
+  }
 }
 
 type Report = (file: SourceFile | string, fieldPath: ReadonlyArray<string | number>, message: string, at?: SourcePosition) => void
@@ -121,7 +183,9 @@ function validateVersion (sources: VersionSources, reportAny: Report): ValidVers
   const steps = checkEntities<StepFile>('step', sources.steps, report)
   const tools = checkEntities<ToolFile>('tool', sources.tools, report)
   const resources = checkEntities<ResourceFile>('resource', sources.resources, report)
-  const fileOf = (list: EntitySource[], id: string) => list.find((entity) => entity.id === id)!.file
+  const filesById = new Map([sources.steps, sources.tools, sources.resources].map((list) => [list, indexFiles(list)]))
+  const fileOf = (list: EntitySource[], id: string) => filesById.get(list)!.get(id)!
+  const hasFile = (list: EntitySource[], id: string) => filesById.get(list)!.has(id)
 
   if (sources.steps.length === 0) report(sources.directory, [], 'has no steps: add steps/<step-id>.yaml')
 
@@ -134,8 +198,8 @@ function validateVersion (sources: VersionSources, reportAny: Report): ValidVers
       report(file, ['parent'], `refers to step "${step.parent}", which does not exist in version ${sources.id}`)
     }
     if (step.parent === id) report(file, ['parent'], 'is the step itself')
-    checkReferences(step.tools, 'tool', tools, sources.tools, file, ['tools'], sources.id, report)
-    checkReferences(step.resources, 'resource', resources, sources.resources, file, ['resources'], sources.id, report)
+    checkReferences(step.tools, 'tool', tools, filesById.get(sources.tools)!, file, ['tools'], sources.id, report)
+    checkReferences(step.resources, 'resource', resources, filesById.get(sources.resources)!, file, ['resources'], sources.id, report)
     for (const toolId of step.tools) referencedTools.add(toolId)
     for (const resourceId of step.resources) referencedResources.add(resourceId)
     const group = siblings.get(step.parent) ?? []
@@ -172,7 +236,7 @@ function validateVersion (sources: VersionSources, reportAny: Report): ValidVers
 
   for (const [id, resource] of resources) {
     const file = fileOf(sources.resources, id)
-    checkReferences(resource.tools, 'tool', tools, sources.tools, file, ['tools'], sources.id, report)
+    checkReferences(resource.tools, 'tool', tools, filesById.get(sources.tools)!, file, ['tools'], sources.id, report)
     if (resource.url !== undefined) checkUrl(resource.url, file, ['url'], report)
     if (!referencedResources.has(id)) report(file, [], `resource "${id}" is not recommended by any step of version ${sources.id}`)
   }
@@ -190,7 +254,7 @@ function checkEntities<T> (kind: ContentFileKind, entities: EntitySource[], repo
   const valid = new Map<string, T>()
   const seen = new Map<string, string>()
   for (const { id, file } of entities) {
-    if (!SLUG_REGEX.test(id)) report(file, [], `file name "${id}" is not a valid id (lower-case letters, digits and dashes)`)
+    if (!isSlug(id)) report(file, [], `file name "${id}" is not a valid id (lower-case letters, digits and dashes, at most ${Slug.maxLength} characters)`)
     const previous = seen.get(id)
     if (previous !== undefined) { report(file, [], `duplicate ${kind} id "${id}": ${previous} has the same id`); continue }
     seen.set(id, file.path)
@@ -204,7 +268,7 @@ function checkFile<T> (kind: ContentFileKind, file: SourceFile, report: Report):
   for (const error of file.syntaxErrors) report(file, [], `YAML syntax error: ${error.message}`, error)
   if (file.syntaxErrors.length > 0) return undefined
   const checker = checkers[kind]
-  const data = Value.Default(checker.Schema(), structuredClone(file.data ?? {}))
+  const data = withDefaults(kind, file.data)
   if (checker.Check(data)) return data as T
   const reported = new Set<string>()
   const errors = [...checker.Errors(data)]
@@ -241,17 +305,18 @@ function describeSchemaError (type: ValueErrorType, message: string, schema: TSc
   }
 }
 
-function checkReferences<T> (ids: string[], kind: string, known: Map<string, T>, files: EntitySource[], file: SourceFile, field: string[], versionId: string, report: Report) {
+function checkReferences<T> (ids: string[], kind: string, known: Map<string, T>, files: ReadonlyMap<string, SourceFile>, file: SourceFile, field: string[], versionId: string, report: Report) {
   const seen = new Set<string>()
   for (const [index, id] of ids.entries()) {
     if (seen.has(id)) report(file, [...field, index], `lists ${kind} "${id}" twice`)
     seen.add(id)
-    if (!known.has(id) && !hasFile(files, id)) report(file, [...field, index], `refers to ${kind} "${id}", which does not exist in version ${versionId}`)
+    if (!known.has(id) && !files.has(id)) report(file, [...field, index], `refers to ${kind} "${id}", which does not exist in version ${versionId}`)
   }
 }
 
 function checkUrl (url: string, file: SourceFile, fieldPath: Array<string | number>, report: Report) {
-  if (!URL.canParse(url)) return
+  // No "?", no query string: most URLs need no parsing here.
+  if (!url.includes('?') || !URL.canParse(url)) return
   const parsed = new URL(url)
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return
   for (const key of new Set(parsed.searchParams.keys())) {
@@ -273,8 +338,16 @@ function findParentCycle (start: string, steps: Map<string, StepFile>): string[]
   return undefined
 }
 
-function hasFile (files: EntitySource[], id: string): boolean {
-  return files.some((entity) => entity.id === id)
+/** Each id's file; the first one where a duplicate id has several. */
+function indexFiles (files: EntitySource[]): Map<string, SourceFile> {
+  const index = new Map<string, SourceFile>()
+  for (const { id, file } of files) if (!index.has(id)) index.set(id, file)
+  return index
+}
+
+/* The API takes ids up to Slug.maxLength in paths and arguments; a longer one could never be asked for. */
+function isSlug (text: string): boolean {
+  return text.length <= Slug.maxLength! && SLUG_REGEX.test(text)
 }
 
 function formatFieldPath (fieldPath: ReadonlyArray<string | number>): string {

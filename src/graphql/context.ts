@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { MercuriusContext } from 'mercurius'
 import { canonicalJson, type ContentStore, type RoadmapEntry, type VersionEntry } from '../content/store.js'
+import type { ReadSummary } from './response-cache.js'
 
 /*
  * What a GraphQL response was built from, recorded by resolvers as they read the
@@ -34,12 +35,9 @@ export class ContentReads {
     this.#failed = true
   }
 
-  get cacheable (): boolean {
-    return !this.#failed && this.contentHashes.size > 0
-  }
-
-  get immutable (): boolean {
-    return !this.#moving
+  /** What the answer was built from; undefined once it failed, since answers with errors are never reused. */
+  summary (): ReadSummary | undefined {
+    return this.#failed ? undefined : { contentHashes: [...this.contentHashes].sort(), immutable: !this.#moving }
   }
 }
 

@@ -52,10 +52,17 @@ export function formatGraphQLErrors (
   return { statusCode: 200, response: { data: execution.data, errors } }
 }
 
-/* Mercurius wraps parse and validation errors in one MER_ERR_GQL_VALIDATION error carrying them in `errors`. */
+/*
+ * Mercurius wraps parse and validation errors in one MER_ERR_GQL_VALIDATION error carrying them in `errors`.
+ * It wraps plain Errors too (a mutation over GET: MER_ERR_METHOD_NOT_ALLOWED); one without a code of its own takes the wrapper's.
+ */
 function unwrap (error: GraphQLError): Array<GraphQLError | Error> {
-  const inner = (error.originalError as { errors?: unknown } | undefined)?.errors
-  return Array.isArray(inner) && inner.length > 0 ? inner as Array<GraphQLError | Error> : [error]
+  const wrapper = error.originalError as (Error & { errors?: unknown, code?: unknown, statusCode?: unknown }) | undefined
+  const inner = wrapper?.errors
+  if (!Array.isArray(inner) || inner.length === 0) return [error]
+  return (inner as Array<GraphQLError | Error & { code?: unknown }>).map((item) => item instanceof GraphQLError || item.code !== undefined
+    ? item
+    : Object.assign(new Error(item.message), { code: wrapper!.code, statusCode: wrapper!.statusCode }))
 }
 
 function toCodedError (error: GraphQLError | Error): CodedError {

@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify'
 import {
   GraphQLError,
   Kind,
+  getOperationAST,
+  parse,
   getDirectiveValues,
   getNamedType,
   isCompositeType,
@@ -19,6 +21,7 @@ import {
 import type { GraphQLLimits } from '../config.js'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/pagination.js'
 import {
+  InvalidParameterError,
   QueryTooComplexError,
   QueryTooDeepError,
   QueryTooLargeError,
@@ -32,8 +35,13 @@ import {
  * mercurius caches a refusal like any other validation error. Nothing here executes a resolver.
  */
 
-/** Route preHandler: counts batched operations and measures query text before anything is parsed. */
-export function checkRequestSize (limits: GraphQLLimits) {
+/**
+ * Route preHandler: counts batched operations, measures query text and checks its form before anything is parsed.
+ * `queryFromHash` finds the text of a persisted query, for a GET that sends only its hash.
+ */
+export function checkRequestSize (limits: GraphQLLimits, queryFromHash?: (sha256Hash: string) => Promise<string | undefined>) {
+  // GET is the cacheable path and repeats the same few operations: each is parsed to check it once.
+  const checkedGetOperations = new Set<string>()
   return async function (request: FastifyRequest) {
     const payload = request.method === 'POST' ? request.body : request.query
     const operations: unknown[] = Array.isArray(payload) ? payload : [payload]
@@ -42,8 +50,81 @@ export function checkRequestSize (limits: GraphQLLimits) {
       const query = (operation as { query?: unknown } | null)?.query
       const bytes = typeof query === 'string' ? Buffer.byteLength(query, 'utf8') : 0
       if (bytes > limits.maxQueryBytes) throw new QueryTooLargeError(bytes, limits.maxQueryBytes)
+      if (typeof query === 'string') refuseJsonDocument(query)
+    }
+    if (request.method === 'GET') {
+      const { query, variables, operationName, extensions } = (payload ?? {}) as Record<string, unknown>
+      checkVariablesText(variables)
+      const text = typeof query === 'string' ? query : await persistedQueryText(extensions, queryFromHash)
+      const key = `${String(operationName)}\u0000${text}`
+      if (text !== undefined && !checkedGetOperations.has(key)) {
+        checkGetOperation(text, operationName, limits.maxTokens)
+        if (checkedGetOperations.size >= CHECKED_GET_OPERATIONS) checkedGetOperations.clear()
+        checkedGetOperations.add(key)
+      }
     }
   }
+}
+
+const CHECKED_GET_OPERATIONS = 1024
+
+/*
+ * Mercurius picks the operation of a GET itself and fails with a TypeError (a 500) when there is none
+ * to pick: an unknown operationName, several operations and no name, or only fragments. POST gets
+ * graphql-js' error for these; GET gets the same error here.
+ */
+function checkGetOperation (query: string, operationName: unknown, maxTokens: number) {
+  let document
+  try {
+    document = parse(query, { maxTokens })
+  } catch {
+    // Mercurius answers a syntax error itself.
+    return
+  }
+  const name = typeof operationName === 'string' && operationName !== '' ? operationName : undefined
+  if (getOperationAST(document, name) !== null) return
+  if (name !== undefined) throw new GraphQLError(`Unknown operation named "${name}".`)
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length
+  throw new GraphQLError(operations === 0 ? 'Must provide an operation.' : 'Must provide operation name if query contains multiple operations.')
+}
+
+async function persistedQueryText (extensions: unknown, queryFromHash: ((sha256Hash: string) => Promise<string | undefined>) | undefined) {
+  if (typeof extensions !== 'string' || queryFromHash === undefined) return undefined
+  let hash: unknown
+  try {
+    hash = (JSON.parse(extensions) as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash
+  } catch {
+    return undefined
+  }
+  return typeof hash === 'string' ? await queryFromHash(hash) : undefined
+}
+
+/*
+ * Mercurius reads a query text that is not GraphQL as a JSON syntax tree, and graphql-js
+ * validation crashes on anything but a well-formed one (`{"query": "5"}` was a 500). This API
+ * takes GraphQL text only: JSON (which never parses as GraphQL) gets its GraphQL syntax error.
+ */
+function refuseJsonDocument (query: string) {
+  if (!/^\s*[[{"\d-]|^\s*(true|false|null)\s*$/.test(query)) return
+  try {
+    JSON.parse(query)
+  } catch {
+    return
+  }
+  parse(query, { maxTokens: 64 })
+}
+
+/* GET carries variables as JSON text; mercurius hands any JSON value on to graphql-js, which asserts on a non-object (a 500). */
+function checkVariablesText (variables: unknown) {
+  if (typeof variables !== 'string' || variables === '') return
+  let value: unknown
+  try {
+    value = JSON.parse(variables)
+  } catch {
+    // Mercurius answers text that is not JSON itself.
+    return
+  }
+  if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw new InvalidParameterError('variables', 'must be a JSON object')
 }
 
 /** A coded error for validation to report, so the error formatter gives it the same code as REST would. */
