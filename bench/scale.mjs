@@ -238,13 +238,16 @@ async function bootServer (contentDir) {
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: appDir,
     env: { ...process.env, CONTENT_DIR: contentDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', CONTENT_WATCH: 'false' },
-    stdio: ['ignore', 'inherit', 'inherit']
+    stdio: ['ignore', 'inherit', 'pipe']
   })
+  // Passed through, and the end kept: why a server did not start goes into the report.
+  let stderr = ''
+  child.stderr.on('data', (chunk) => { process.stderr.write(chunk); stderr = (stderr + chunk).slice(-2000) })
   const server = { child, port, exited: new Promise((resolve) => child.once('exit', resolve)) }
   servers.push(child)
   const deadline = started + 120_000
   while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server on ${contentDir} exited with ${child.exitCode} before it was ready`)
+    if (child.exitCode !== null) throw new Error(`server on ${contentDir} exited with ${child.exitCode} before it was ready: ${stderr.trim().split('\n').at(-1)}`)
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`)
       await response.arrayBuffer()

@@ -97,6 +97,13 @@ export default fp<ContentPluginOptions>(async function contentPlugin (fastify, o
     return queued
   }
 
+  // Versions are built on first use; after boot and each reload they are built in the background, one at a
+  // time, so the first request that needs every version (the catalog's ETag, a metrics scrape) need not wait.
+  const warmInBackground = (store: ContentStore) => {
+    store.warm().catch((err: unknown) => fastify.log.error({ err }, 'content warm-up failed'))
+  }
+  fastify.addHook('onReady', async () => { warmInBackground(current) })
+  listeners.push(warmInBackground)
   fastify.decorate('contentStore', { getter: () => current })
   fastify.decorate('contentStatus', { getter: () => status })
   fastify.decorate('contentSettledAt', { getter: () => settledAt })

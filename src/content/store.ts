@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import MiniSearch from 'minisearch'
 import type { Resource, RoadmapDetail, RoadmapRef, RoadmapSummary, SearchHit, Snapshot, Step, StepNode, Tool, VersionSummary } from '../domain/api.js'
 import type { ResourceKind, ToolCategory } from '../domain/content.js'
@@ -67,6 +68,12 @@ export interface ContentStore {
   getVersion: (slug: string, version: string) => VersionEntry
   /** Ids of every version across roadmaps, e.g. to tell a concrete version from an alias. */
   isLatestAlias: (version: string) => boolean
+  /**
+   * Builds every version now, one at a time with the event loop free in between, rather than on first use:
+   * for after boot, so that a first request needing all of them (the catalog's ETag reads every content
+   * hash) does not wait for the build.
+   */
+  warm: () => Promise<void>
 }
 
 export function createContentStore (roadmaps: ValidRoadmap[]): ContentStore {
@@ -79,7 +86,16 @@ export function createContentStore (roadmaps: ValidRoadmap[]): ContentStore {
     findRoadmap,
     getRoadmap,
     getVersion: (slug: string, version: string) => getRoadmap(slug).findVersion(version) ?? throwError(new VersionNotFoundError(slug, version)),
-    isLatestAlias: (version: string) => version === LATEST
+    isLatestAlias: (version: string) => version === LATEST,
+    warm: async () => {
+      for (const entry of entries) {
+        for (const version of entry.versions) {
+          await nextTurn()
+          void version.contentHash
+        }
+        void entry.detail
+      }
+    }
   })
 }
 

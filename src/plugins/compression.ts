@@ -99,12 +99,21 @@ export default fp(async function compression (fastify) {
   })
 
   const encodedSnapshot = createEncodedBodyCache((version: VersionEntry) => version.snapshotJson)
-  const precompress = (store: ContentStore) => Promise.all(store.roadmaps.flatMap((roadmap) => roadmap.versions.map(encodedSnapshot)))
+  /*
+   * In the background, one snapshot at a time, latest editions first: at boot this would hold readiness for
+   * seconds with large content (brotli at its best quality), and a snapshot asked for before its turn is
+   * compressed on that request anyway. zlib works on libuv's thread pool, so the event loop stays free.
+   */
+  const precompress = async (store: ContentStore) => {
+    const latestFirst = store.roadmaps.flatMap((roadmap) => [...roadmap.versions].reverse())
+    for (const version of latestFirst) await encodedSnapshot(version)
+  }
+  const precompressInBackground = (store: ContentStore) => {
+    precompress(store).catch((err: unknown) => fastify.log.error({ err }, 'snapshot precompression failed'))
+  }
 
   fastify.decorate('encodedSnapshot', encodedSnapshot)
   fastify.decorateReply('sendEncoded', sendEncoded)
-  await precompress(fastify.contentStore)
-  fastify.onContentReload((store) => {
-    precompress(store).catch((err: unknown) => fastify.log.error({ err }, 'snapshot precompression failed'))
-  })
+  fastify.addHook('onReady', async () => { precompressInBackground(fastify.contentStore) })
+  fastify.onContentReload(precompressInBackground)
 }, { name: 'compression', fastify: '5.x', dependencies: ['content'] })
