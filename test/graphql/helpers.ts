@@ -43,5 +43,18 @@ export const codesOf = (body: GraphQLBody) => (body.errors ?? []).map((error) =>
 /** The documented id format, encoded independently of the server's code. */
 export const globalId = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
 
+/** Variables for each operation in schema/examples/, against the shipped content. */
+export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  'books.graphql': { slug: 'mlops' },
+  'compare-editions.graphql': { slug: 'mlops', from: '2023-12-21' },
+  'diff.graphql': { slug: 'mlops', from: '2023-12-21', to: '2024-01-12' },
+  'node.graphql': { id: globalId('Step:mlops/2024-01-12/docker') },
+  'roadmaps.graphql': {},
+  'search.graphql': { slug: 'mlops', query: 'kubernetes' },
+  'step-page.graphql': { slug: 'mlops', version: '2024-01-12', step: 'docker' },
+  'step-tree.graphql': { slug: 'mlops' },
+  'tools-page.graphql': { slug: 'mlops', category: 'CONTAINERIZATION' }
+}
+
 /** GraphQL enum value for a content value: `skill-track` -> `SKILL_TRACK`. */
 export const enumValue = (value: string) => value.toUpperCase().replaceAll('-', '_')

@@ -19,7 +19,7 @@ import { createResponseCache, operationKey, persistedQueryHash, type CachedRespo
 import { SCHEMA_DIR } from '../../src/graphql/schema.js'
 import httpCaching, { IMMUTABLE_CACHE_CONTROL, LATEST_CACHE_CONTROL } from '../../src/plugins/http-caching.js'
 import { buildTestApp } from '../helpers/app.js'
-import { DEMO_CONTENT, buildGraphQLApp, codesOf, get, globalId, post } from './helpers.js'
+import { DEMO_CONTENT, buildGraphQLApp, codesOf, get, post, EXAMPLE_VARIABLES } from './helpers.js'
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } })
@@ -129,17 +129,7 @@ describe('on the shipped content', () => {
   beforeAll(async () => { app = await buildTestApp({ metrics: false }) })
   afterAll(async () => { await app.close() })
 
-  const variables: Record<string, Record<string, unknown>> = {
-    'books.graphql': { slug: 'mlops' },
-    'compare-editions.graphql': { slug: 'mlops', from: '2023-12-21' },
-    'diff.graphql': { slug: 'mlops', from: '2023-12-21', to: '2024-01-12' },
-    'node.graphql': { id: globalId('Step:mlops/2024-01-12/docker') },
-    'roadmaps.graphql': {},
-    'search.graphql': { slug: 'mlops', query: 'kubernetes' },
-    'step-page.graphql': { slug: 'mlops', version: '2024-01-12', step: 'docker' },
-    'step-tree.graphql': { slug: 'mlops' },
-    'tools-page.graphql': { slug: 'mlops', category: 'CONTAINERIZATION' }
-  }
+  const variables = EXAMPLE_VARIABLES
 
   it('answers every example from the cache with the bytes an uncached execution gives, over POST and GET', async () => {
     const files = (await readdir(join(SCHEMA_DIR, 'examples'))).filter((file) => file.endsWith('.graphql')).sort()

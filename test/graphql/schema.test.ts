@@ -14,7 +14,7 @@ import { DEFAULT_GRAPHQL_LIMITS } from '../../src/config.js'
 import { ResourceKindSchema, ToolCategorySchema } from '../../src/domain/content.js'
 import { PROJECT_ROOT } from '../../src/cli/generate.js'
 import { buildTestApp } from '../helpers/app.js'
-import { enumValue, globalId, post } from './helpers.js'
+import { enumValue, post, EXAMPLE_VARIABLES } from './helpers.js'
 
 const run = promisify(execFile)
 const SCHEMA_DIR = join(PROJECT_ROOT, 'schema')
@@ -49,17 +49,7 @@ describe('the example operations in schema/examples/', () => {
     expect(await inspect('schema/examples/*.graphql')).toBe(0)
   })
 
-  const variables: Record<string, Record<string, unknown>> = {
-    'books.graphql': { slug: 'mlops' },
-    'compare-editions.graphql': { slug: 'mlops', from: '2023-12-21' },
-    'diff.graphql': { slug: 'mlops', from: '2023-12-21', to: '2024-01-12' },
-    'node.graphql': { id: globalId('Step:mlops/2024-01-12/docker') },
-    'roadmaps.graphql': {},
-    'search.graphql': { slug: 'mlops', query: 'kubernetes' },
-    'step-page.graphql': { slug: 'mlops', version: '2024-01-12', step: 'docker' },
-    'step-tree.graphql': { slug: 'mlops' },
-    'tools-page.graphql': { slug: 'mlops', category: 'CONTAINERIZATION' }
-  }
+  const variables = EXAMPLE_VARIABLES
 
   it('run against the shipped content within the default limits', async () => {
     expect(await examples()).toEqual(Object.keys(variables))
