@@ -5,16 +5,12 @@ import type { App } from '../../src/app.js'
 import type { Snapshot, StepNode } from '../../src/domain/api.js'
 import { PROJECT_ROOT } from '../../src/cli/generate.js'
 import { buildTestApp } from '../helpers/app.js'
-import { EDITION, MARKUP_CONTENT, cspDirectives, decodeHtml, flattenSteps, snapshotOf, styleHashOf } from './helpers.js'
+import { EDITION, MARKUP_CONTENT, cspDirectives, decodeHtml, styleHashOf, openShippedEdition } from './helpers.js'
 
 let app: App
 let snapshot: Snapshot
 let steps: StepNode[]
-beforeAll(async () => {
-  app = await buildTestApp()
-  snapshot = await snapshotOf(app)
-  steps = flattenSteps(snapshot.steps)
-})
+beforeAll(async () => { ({ app, snapshot, steps } = await openShippedEdition()) })
 afterAll(async () => { await app.close() })
 
 const diagramUrl = `/v1/roadmaps/mlops/versions/${EDITION}/diagram`

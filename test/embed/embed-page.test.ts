@@ -2,17 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
 import type { Snapshot, StepNode } from '../../src/domain/api.js'
 import { buildTestApp } from '../helpers/app.js'
-import { EDITION, INJECT_BASE, MARKUP_CONTENT, cspDirectives, decodeHtml, flattenSteps, jsonLdOf, snapshotOf, styleHashOf, textsOf } from './helpers.js'
+import { EDITION, INJECT_BASE, MARKUP_CONTENT, cspDirectives, decodeHtml, jsonLdOf, styleHashOf, textsOf, openShippedEdition } from './helpers.js'
 
 let app: App
 let snapshot: Snapshot
 let steps: StepNode[]
 
-beforeAll(async () => {
-  app = await buildTestApp()
-  snapshot = await snapshotOf(app)
-  steps = flattenSteps(snapshot.steps)
-})
+beforeAll(async () => { ({ app, snapshot, steps } = await openShippedEdition()) })
 afterAll(async () => { await app.close() })
 
 const page = (url: string, accept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8') => app.inject({ url, headers: { accept } })

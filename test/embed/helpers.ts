@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { LightMyRequestResponse } from 'fastify'
 import type { Snapshot, StepNode } from '../../src/domain/api.js'
 import type { App } from '../../src/app.js'
+import { buildTestApp } from '../helpers/app.js'
 
 /** Content whose every text field looks like markup: titles with & < > " ', a summary with </script>. */
 export const MARKUP_CONTENT = fileURLToPath(new URL('./fixtures/markup', import.meta.url))
@@ -14,6 +15,13 @@ export const EDITION = '2024-01-12'
 
 export function flattenSteps (nodes: readonly StepNode[]): StepNode[] {
   return nodes.flatMap((node) => [node, ...flattenSteps(node.children)])
+}
+
+/** The app on the shipped content, with the edition's snapshot and its steps in reading order. */
+export async function openShippedEdition (): Promise<{ app: App, snapshot: Snapshot, steps: StepNode[] }> {
+  const app = await buildTestApp()
+  const snapshot = await snapshotOf(app)
+  return { app, snapshot, steps: flattenSteps(snapshot.steps) }
 }
 
 export async function snapshotOf (app: App, slug = 'mlops', version = EDITION): Promise<Snapshot> {

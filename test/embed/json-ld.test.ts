@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
 import type { Snapshot, StepNode } from '../../src/domain/api.js'
-import { buildTestApp } from '../helpers/app.js'
-import { EDITION, INJECT_BASE, flattenSteps, snapshotOf } from './helpers.js'
+import { EDITION, INJECT_BASE, openShippedEdition } from './helpers.js'
 
 /*
  * The properties schema.org defines for each type we emit (its own and inherited
@@ -52,11 +51,7 @@ interface LdStep { '@type': string, '@id': string, identifier: string, position:
 let app: App
 let snapshot: Snapshot
 let steps: StepNode[]
-beforeAll(async () => {
-  app = await buildTestApp()
-  snapshot = await snapshotOf(app)
-  steps = flattenSteps(snapshot.steps)
-})
+beforeAll(async () => { ({ app, snapshot, steps } = await openShippedEdition()) })
 afterAll(async () => { await app.close() })
 
 const snapshotUrl = `/v1/roadmaps/mlops/versions/${EDITION}`
