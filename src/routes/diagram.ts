@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { renderAsync } from '@resvg/resvg-js'
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import type { VersionEntry } from '../content/store.js'
 import type { RoadmapSummary } from '../domain/api.js'
 import { DIAGRAM_CONTENT_TYPE, renderDiagram, type Diagram } from '../embed/diagram.js'
@@ -47,6 +48,15 @@ function svgContentSecurityPolicy (svg: string): string {
 }
 
 const diagramRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
+  /** The version's diagram, or undefined when If-None-Match matched and the 304 is already on its way. */
+  function diagramUnlessNotModified (params: { slug: string, version: string }, url: string, reply: FastifyReply, variant: 'svg' | 'png') {
+    const store = fastify.contentStore
+    const roadmap = store.getRoadmap(params.slug)
+    const version = store.getVersion(params.slug, params.version)
+    if (reply.cacheAs({ ...versionCacheTarget(store, params.version, version, url), variant })) return undefined
+    return { version, diagram: diagramOf(version, roadmap.summary) }
+  }
+
   fastify.get('/v1/roadmaps/:slug/versions/:version/diagram.svg', {
     schema: {
       operationId: 'getDiagramSvg',
@@ -62,11 +72,9 @@ const diagramRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       }
     }
   }, async function (request, reply) {
-    const store = fastify.contentStore
-    const roadmap = store.getRoadmap(request.params.slug)
-    const version = store.getVersion(request.params.slug, request.params.version)
-    if (reply.cacheAs({ ...versionCacheTarget(store, request.params.version, version, request.url), variant: 'svg' })) return reply
-    const diagram = diagramOf(version, roadmap.summary)
+    const found = diagramUnlessNotModified(request.params, request.url, reply, 'svg')
+    if (found === undefined) return reply
+    const { diagram } = found
     return reply.type(DIAGRAM_CONTENT_TYPE).header('content-security-policy', svgContentSecurityPolicy(diagram.svg)).send(diagram.svg)
   })
 
@@ -87,11 +95,9 @@ const diagramRoutes: FastifyPluginAsyncTypebox = async function (fastify) {
       }
     }
   }, async function (request, reply) {
-    const store = fastify.contentStore
-    const roadmap = store.getRoadmap(request.params.slug)
-    const version = store.getVersion(request.params.slug, request.params.version)
-    if (reply.cacheAs({ ...versionCacheTarget(store, request.params.version, version, request.url), variant: 'png' })) return reply
-    const png = await pngOf(version, diagramOf(version, roadmap.summary), request.query.scale ?? 1)
+    const found = diagramUnlessNotModified(request.params, request.url, reply, 'png')
+    if (found === undefined) return reply
+    const png = await pngOf(found.version, found.diagram, request.query.scale ?? 1)
     return reply.type(PNG_CONTENT_TYPE).send(png)
   })
 }
