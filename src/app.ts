@@ -1,7 +1,7 @@
 import fastifyAccepts from '@fastify/accepts'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { DEFAULT_GRAPHQL_LIMITS, SHIPPED_CONTENT_DIR, loadConfig, type Config } from './config.js'
+import { DEFAULT_CONFIG, SHIPPED_CONTENT_DIR, type Config } from './config.js'
 import contentPlugin from './content/plugin.js'
 import { sharedSchemas } from './domain/api.js'
 import { changelogSchemas } from './domain/changelog.js'
@@ -38,9 +38,6 @@ export interface AppOptions extends Partial<Omit<Config, 'port' | 'host'>> {
   logger?: FastifyServerOptions['logger']
 }
 
-/** What an option left out means: the documented default of its setting. */
-const DEFAULTS = loadConfig({})
-
 const ROUTER_OPTIONS = { maxParamLength: 200, ignoreTrailingSlash: true }
 
 // Probes and scrapes are never rate limited or shed: a kubelet would restart a busy pod, and Prometheus would
@@ -58,9 +55,9 @@ function trustProxyOption (setting: Config['trustProxy']): FastifyServerOptions[
 
 export async function buildApp (options: AppOptions = {}) {
   const logger = options.logger ?? { level: options.logLevel ?? 'info' }
-  const timeouts = options.timeouts ?? DEFAULTS.timeouts
-  const rateLimitSettings = options.rateLimit ?? DEFAULTS.rateLimit
-  const maxEventLoopDelayMs = options.maxEventLoopDelayMs ?? DEFAULTS.maxEventLoopDelayMs
+  const timeouts = options.timeouts ?? DEFAULT_CONFIG.timeouts
+  const rateLimitSettings = options.rateLimit ?? DEFAULT_CONFIG.rateLimit
+  const maxEventLoopDelayMs = options.maxEventLoopDelayMs ?? DEFAULT_CONFIG.maxEventLoopDelayMs
   const app = Fastify({
     // Log lines carry the request's path without its query string, which may hold tokens.
     logger: typeof logger === 'object' && logger !== null ? { serializers: requestLogSerializers, ...logger } : logger,
@@ -70,7 +67,7 @@ export async function buildApp (options: AppOptions = {}) {
     routerOptions: ROUTER_OPTIONS,
     bodyLimit: 256 * 1024,
     // The client IP (rate limits, logs) comes from X-Forwarded-For only behind proxies TRUST_PROXY names.
-    trustProxy: trustProxyOption(options.trustProxy ?? DEFAULTS.trustProxy),
+    trustProxy: trustProxyOption(options.trustProxy ?? DEFAULT_CONFIG.trustProxy),
     // Slow clients are cut off: the whole request within requestTimeout, an idle socket after connectionTimeout.
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.connectionMs,
@@ -103,7 +100,7 @@ export async function buildApp (options: AppOptions = {}) {
   // After content: it ignores the event loop stalls that loading and reloading content cause.
   if (maxEventLoopDelayMs > 0) await app.register(underPressure, { maxEventLoopDelayMs, exempt: PROBE_ROUTES })
   // Before any route: request metrics come from an onResponse hook and the routes' patterns. METRICS=false turns it off.
-  if (options.metrics ?? DEFAULTS.metrics) await app.register(metrics)
+  if (options.metrics ?? DEFAULT_CONFIG.metrics) await app.register(metrics)
   // Before any route: @fastify/rate-limit adds its hook to the routes registered after it. RATE_LIMIT_MAX=0 turns it off.
   if (rateLimitSettings.max > 0) await app.register(rateLimit, { ...rateLimitSettings, exempt: PROBE_ROUTES })
   await app.register(httpCaching)
@@ -129,7 +126,7 @@ export async function buildApp (options: AppOptions = {}) {
   await app.register(oembedRoutes, { publicUrl: options.publicUrl })
   await app.register(diagramRoutes)
   // GraphQL reads the same store: GET and POST /graphql, and GraphiQL when its setting is on.
-  await app.register(graphql, { graphiql: options.graphiql ?? false, limits: options.graphqlLimits ?? DEFAULT_GRAPHQL_LIMITS })
+  await app.register(graphql, { graphiql: options.graphiql ?? false, limits: options.graphqlLimits ?? DEFAULT_CONFIG.graphqlLimits })
 
   return app
 }

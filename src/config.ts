@@ -144,7 +144,7 @@ export function loadConfig (env: NodeJS.ProcessEnv): Config {
   }
 }
 
-const DEFAULTS = loadConfig({})
-export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = DEFAULTS.graphqlLimits
-export const DEFAULT_RATE_LIMIT: RateLimitSettings = DEFAULTS.rateLimit
-export const DEFAULT_TIMEOUTS: TimeoutSettings = DEFAULTS.timeouts
+/** Every setting at its documented default: what buildApp uses for an option left out. */
+export const DEFAULT_CONFIG: Config = loadConfig({})
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = DEFAULT_CONFIG.graphqlLimits
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = DEFAULT_CONFIG.rateLimit
